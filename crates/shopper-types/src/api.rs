@@ -1,0 +1,224 @@
+//! The JSON the widget and the proxy exchange under `/v1`.
+//!
+//! Every request carries the partner's publishable key in the `X-Publishable-Key` header (the
+//! status stream, which `EventSource` opens without custom headers, takes it as the `key` query
+//! parameter). Errors come back as [`ApiError`] with an HTTP status of 4xx or 5xx.
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Commodity, ContractStatus, EnergyUnit, Environment};
+
+/// The header that carries the partner's publishable key.
+pub const PUBLISHABLE_KEY_HEADER: &str = "X-Publishable-Key";
+/// The header that makes contract creation safe to retry.
+pub const IDEMPOTENCY_KEY_HEADER: &str = "Idempotency-Key";
+
+/// `GET /v1/config`: how the widget presents itself for this partner.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PartnerConfig {
+    pub partner_name: String,
+    pub environment: Environment,
+    /// Absolute URL of the partner's logo, at least 150×50 px.
+    pub logo_url: Option<String>,
+    pub theme: Theme,
+    pub signing_mode: SigningMode,
+}
+
+/// The partner's colours, as CSS colour values.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Theme {
+    pub primary_color: String,
+    pub accent_color: String,
+}
+
+/// How the widget hands the customer to the signing ceremony.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SigningMode {
+    /// The whole page goes to the signing URL and comes back with `?event=…`.
+    Redirect,
+    /// The signing URL opens in a popup window.
+    Popup,
+}
+
+/// `GET /v1/utilities?zip=60601`: the utilities that serve a ZIP code in a choice market.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UtilitiesResponse {
+    pub zip: String,
+    pub state: String,
+    pub utilities: Vec<UtilitySummary>,
+}
+
+/// One utility (electric distribution company or gas LDC) as the widget shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UtilitySummary {
+    /// The short code, for example `COMED` or `NICOR`.
+    pub code: String,
+    pub name: String,
+    pub commodity: Commodity,
+    /// The label of the identifier enrollment needs, for example "ESI ID" or "Account number".
+    pub identifier_label: String,
+    /// How the identifier is printed on the bill, for example "10 digits, as on your ComEd bill".
+    pub identifier_hint: String,
+}
+
+/// `POST /v1/quotes`: a request for the day's offers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QuoteRequest {
+    pub zip: String,
+    pub utility_code: String,
+    pub commodity: Commodity,
+    /// Annual usage in kWh (electricity) or therms (gas).
+    pub annual_usage: u64,
+    /// The first month of supply, as `YYYY-MM`.
+    pub start_month: String,
+    /// Contract length in months; `None` asks for every term.
+    pub term_months: Option<u32>,
+}
+
+/// The offers for a [`QuoteRequest`], cheapest first.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QuoteResponse {
+    pub offers: Vec<Offer>,
+    /// True when the usage is above the largest matrix band, so a supplier must price it by hand.
+    pub custom_quote_needed: bool,
+}
+
+/// One supplier's price for the customer, with the partner's fee already in the rate.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Offer {
+    /// The quote id that the contract step sends back; the proxy prices the contract from it.
+    pub quote_id: String,
+    pub supplier: String,
+    pub product_name: String,
+    /// Dollars per unit.
+    pub rate: f64,
+    pub unit: EnergyUnit,
+    pub term_months: u32,
+    pub start_month: String,
+    /// Annual usage × rate ÷ 12, in dollars.
+    pub estimated_monthly_cost: f64,
+    /// RFC 3339 time after which the price must be quoted again.
+    pub price_expires_at: String,
+    /// Share of renewable supply, 0 to 100.
+    pub green_percent: u8,
+    /// Early termination fee in dollars.
+    pub early_termination_fee: f64,
+    /// Usage tolerance before the supplier may re-price, in percent.
+    pub swing_percent: u8,
+    pub disclosure_url: Option<String>,
+}
+
+/// A postal address in the United States.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Address {
+    pub line1: String,
+    #[serde(default)]
+    pub line2: String,
+    pub city: String,
+    /// Two-letter state code.
+    pub state: String,
+    pub zip: String,
+}
+
+/// The business that buys the energy and the person who signs for it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Customer {
+    /// The legal name exactly as on the utility bill.
+    pub legal_name: String,
+    pub contact_name: String,
+    pub email: String,
+    pub phone: String,
+}
+
+/// One utility account to enroll.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct UtilityAccount {
+    pub utility_code: String,
+    /// The enrollment identifier: account number, ESI ID, Choice ID, as the utility needs.
+    pub account_number: String,
+    pub service_address: Address,
+}
+
+/// `POST /v1/contracts`, sent with an `Idempotency-Key` header.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CreateContractRequest {
+    pub quote_id: String,
+    pub customer: Customer,
+    pub accounts: Vec<UtilityAccount>,
+}
+
+/// A contract as the widget shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Contract {
+    pub id: String,
+    pub status: ContractStatus,
+    pub supplier: String,
+    pub rate: f64,
+    pub unit: EnergyUnit,
+    pub term_months: u32,
+    pub start_month: String,
+    pub legal_name: String,
+    pub history: Vec<StatusChange>,
+}
+
+/// One step in a contract's status history.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StatusChange {
+    pub status: ContractStatus,
+    /// RFC 3339.
+    pub at: String,
+}
+
+/// `POST /v1/contracts/{id}/signing-session`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SigningSessionRequest {
+    /// Where the signing ceremony sends the customer back, with `event=…` added to its query.
+    pub return_url: String,
+}
+
+/// A freshly minted, single-use signing URL.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SigningSession {
+    pub url: String,
+    /// RFC 3339.
+    pub expires_at: String,
+}
+
+/// The body of every error response.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ApiError {
+    /// A stable machine-readable code, for example `invalid_request` or `no_choice_market`.
+    pub code: String,
+    /// A sentence for the customer or the developer that says what failed and what to do.
+    pub message: String,
+    /// Per-field problems, for `invalid_request`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<crate::FieldError>,
+    /// True when the same request may succeed if sent again later.
+    #[serde(default)]
+    pub retryable: bool,
+}
+
+/// Error codes the widget treats specially.
+pub mod error_code {
+    pub const INVALID_REQUEST: &str = "invalid_request";
+    pub const NO_CHOICE_MARKET: &str = "no_choice_market";
+    pub const UNKNOWN_ZIP: &str = "unknown_zip";
+    pub const QUOTE_EXPIRED: &str = "quote_expired";
+    pub const QUOTE_NOT_FOUND: &str = "quote_not_found";
+    pub const UPSTREAM_UNAVAILABLE: &str = "upstream_unavailable";
+    pub const UNAUTHORIZED: &str = "unauthorized";
+    pub const ORIGIN_NOT_ALLOWED: &str = "origin_not_allowed";
+    pub const NOT_FOUND: &str = "not_found";
+    pub const IDEMPOTENCY_KEY_REUSED: &str = "idempotency_key_reused";
+}
+
+/// The `data` of a `status` event on `GET /v1/contracts/{id}/events`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StatusEvent {
+    pub contract_id: String,
+    pub status: ContractStatus,
+    /// RFC 3339.
+    pub at: String,
+}

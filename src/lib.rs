@@ -1,0 +1,1 @@
+//! The Commercial Shopper widget.
