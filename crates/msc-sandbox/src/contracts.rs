@@ -1,0 +1,119 @@
+//! Contracts in memory, scoped to the partner that created them.
+
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+
+use chrono::{DateTime, Utc};
+use shopper_types::{Commodity, ContractStatus};
+
+use crate::SandboxPartner;
+
+/// A status a contract reached, and when.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StatusChange {
+    pub status: ContractStatus,
+    pub at: DateTime<Utc>,
+}
+
+#[derive(Clone, Debug)]
+pub struct ContractCustomer {
+    pub legal_name: String,
+    pub contact_name: String,
+    pub email: String,
+    /// Ten digits.
+    pub phone: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct ContractAccount {
+    pub utility_code: String,
+    /// Normalised by the utility's identifier rule.
+    pub account_number: String,
+    pub service_address: String,
+}
+
+/// The priced product a contract was created from.
+#[derive(Clone, Debug)]
+pub struct ContractPrice {
+    pub price_id: String,
+    pub supplier: String,
+    pub product_name: String,
+    pub utility_code: String,
+    pub commodity: Commodity,
+    pub start_month: String,
+    pub term_months: u32,
+    /// Dollars per kWh or therm.
+    pub rate: f64,
+}
+
+#[derive(Clone, Debug)]
+pub struct Contract {
+    pub id: String,
+    pub partner: Arc<SandboxPartner>,
+    /// The partner's own id for the contract, echoed in webhooks.
+    pub external_reference: String,
+    pub price: ContractPrice,
+    pub customer: ContractCustomer,
+    pub accounts: Vec<ContractAccount>,
+    pub status_history: Vec<StatusChange>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl Contract {
+    pub fn status(&self) -> ContractStatus {
+        self.status_history.last().map(|change| change.status).unwrap_or(ContractStatus::Created)
+    }
+}
+
+/// The reason a status change was not applied.
+#[derive(Debug, PartialEq)]
+pub enum TransitionError {
+    NotFound,
+    /// The contract's status is not one the change may start from.
+    WrongStatus(ContractStatus),
+}
+
+#[derive(Default)]
+pub struct ContractStore {
+    contracts: RwLock<HashMap<String, Contract>>,
+}
+
+impl ContractStore {
+    /// Stores a new contract and returns it with `true`. If the partner already has a contract
+    /// with the same external reference, returns that one with `false`, so a retry creates nothing.
+    pub fn insert_or_existing(&self, contract: Contract) -> (Contract, bool) {
+        let mut contracts = self.contracts.write().expect("contract store lock poisoned");
+        let existing = contracts.values().find(|known| {
+            known.partner.partner_id == contract.partner.partner_id && known.external_reference == contract.external_reference
+        });
+        if let Some(existing) = existing {
+            return (existing.clone(), false);
+        }
+        contracts.insert(contract.id.clone(), contract.clone());
+        (contract, true)
+    }
+
+    /// Returns the contract with this id if it belongs to the partner.
+    pub fn get_for_partner(&self, id: &str, partner_id: &str) -> Option<Contract> {
+        let contracts = self.contracts.read().expect("contract store lock poisoned");
+        contracts.get(id).filter(|contract| contract.partner.partner_id == partner_id).cloned()
+    }
+
+    pub fn get(&self, id: &str) -> Option<Contract> {
+        self.contracts.read().expect("contract store lock poisoned").get(id).cloned()
+    }
+
+    /// Moves a contract to `to` if its status is one of `from`, and returns the change.
+    /// Checking and writing happen under one lock, so two signers cannot both succeed.
+    pub fn transition(&self, id: &str, from: &[ContractStatus], to: ContractStatus) -> Result<(Contract, StatusChange), TransitionError> {
+        let mut contracts = self.contracts.write().expect("contract store lock poisoned");
+        let contract = contracts.get_mut(id).ok_or(TransitionError::NotFound)?;
+        let current = contract.status();
+        if !from.contains(&current) {
+            return Err(TransitionError::WrongStatus(current));
+        }
+        let change = StatusChange { status: to, at: Utc::now() };
+        contract.status_history.push(change.clone());
+        Ok((contract.clone(), change))
+    }
+}

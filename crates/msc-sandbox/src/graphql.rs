@@ -1,0 +1,320 @@
+//! Contracting GraphQL at `POST /graphql`: `createContract`, `createSigningSession` and `contract`.
+//!
+//! The platform's contracting schema is not public, so this schema is our own design; its SDL is
+//! kept in `schema.graphql` beside this crate's `Cargo.toml`. Errors carry `extensions.code`:
+//! `PRICE_NOT_FOUND`, `PRICE_EXPIRED`, `INVALID_INPUT` (with `extensions.fields`),
+//! `DUPLICATE_EXTERNAL_REFERENCE`, `CONTRACT_NOT_FOUND`, `CONTRACT_NOT_SIGNABLE`, `INVALID_RETURN_URL`.
+
+use std::sync::Arc;
+
+use async_graphql::{
+    Context, EmptySubscription, Enum, ErrorExtensions, ID, InputObject, Object, Schema, SimpleObject,
+};
+use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
+use axum::extract::State;
+use chrono::{SecondsFormat, Utc};
+use shopper_types::ContractStatus;
+use shopper_types::FieldError;
+
+use crate::auth::AuthenticatedPartner;
+use crate::base_url::BaseUrl;
+use crate::contracts::{Contract, StatusChange, TransitionError};
+use crate::pricing::PriceCheckError;
+use crate::{AppState, Sandbox};
+
+mod validate;
+
+pub type SandboxSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
+
+/// Builds the schema served at `/graphql`, with the sandbox as context data.
+pub(crate) fn build_schema(sandbox: Arc<Sandbox>) -> SandboxSchema {
+    Schema::build(QueryRoot, MutationRoot, EmptySubscription).data(sandbox).finish()
+}
+
+/// Returns the schema's SDL, as checked in at `schema.graphql` without its header comment.
+pub fn schema_sdl() -> String {
+    Schema::build(QueryRoot, MutationRoot, EmptySubscription).finish().sdl()
+}
+
+pub(crate) async fn graphql_handler(
+    State(state): State<AppState>,
+    partner: AuthenticatedPartner,
+    base_url: BaseUrl,
+    request: GraphQLRequest,
+) -> GraphQLResponse {
+    let request = request.into_inner().data(partner).data(base_url);
+    state.schema.execute(request).await.into()
+}
+
+/// The status of a contract, from creation to the supplier's decision.
+#[derive(Enum, Clone, Copy, PartialEq, Eq)]
+#[graphql(name = "ContractStatus", remote = "shopper_types::ContractStatus")]
+pub enum GraphqlContractStatus {
+    Created,
+    AwaitingSignature,
+    Signed,
+    SubmittedToSupplier,
+    Accepted,
+    Rejected,
+    Declined,
+    Cancelled,
+}
+
+#[derive(SimpleObject)]
+#[graphql(name = "StatusChange")]
+pub struct GraphqlStatusChange {
+    pub status: GraphqlContractStatus,
+    /// RFC 3339.
+    pub at: String,
+}
+
+#[derive(SimpleObject)]
+#[graphql(name = "Contract")]
+pub struct GraphqlContract {
+    pub id: ID,
+    pub status: GraphqlContractStatus,
+    /// The partner's own id for the contract, echoed in webhooks.
+    pub external_reference: String,
+    pub price_id: String,
+    pub supplier: String,
+    pub product_name: String,
+    pub utility_code: String,
+    /// Dollars per unit, supply only.
+    pub rate: f64,
+    /// `kWh` or `therm`.
+    pub unit: String,
+    pub term_months: u32,
+    /// `YYYY-MM`.
+    pub start_month: String,
+    pub legal_name: String,
+    pub status_history: Vec<GraphqlStatusChange>,
+    /// RFC 3339.
+    pub created_at: String,
+}
+
+#[derive(SimpleObject)]
+#[graphql(name = "SigningSession")]
+pub struct GraphqlSigningSession {
+    /// Single-use signing page URL.
+    pub url: String,
+    /// RFC 3339; the URL stops working after this time.
+    pub expires_at: String,
+}
+
+#[derive(InputObject)]
+#[graphql(name = "CreateContractInput")]
+pub struct CreateContractInput {
+    /// A `price_id` from `GET /v2/prices/by-location`, before its `valid_until`.
+    pub price_id: String,
+    /// The partner's own id for the contract. Sending the same one again returns the first contract.
+    pub external_reference: String,
+    pub customer: ContractCustomerInput,
+    pub accounts: Vec<ContractAccountInput>,
+}
+
+#[derive(InputObject)]
+pub struct ContractCustomerInput {
+    pub legal_name: String,
+    pub contact_name: String,
+    pub email: String,
+    pub phone: String,
+}
+
+#[derive(InputObject)]
+pub struct ContractAccountInput {
+    pub utility_code: String,
+    /// The utility's enrollment identifier: account number or ESI ID.
+    pub account_number: String,
+    pub service_address: AddressInput,
+}
+
+#[derive(InputObject)]
+pub struct AddressInput {
+    pub line1: String,
+    #[graphql(default)]
+    pub line2: String,
+    pub city: String,
+    pub state: String,
+    pub zip: String,
+}
+
+fn rfc3339(at: chrono::DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+impl From<&StatusChange> for GraphqlStatusChange {
+    fn from(change: &StatusChange) -> Self {
+        GraphqlStatusChange { status: change.status.into(), at: rfc3339(change.at) }
+    }
+}
+
+impl From<&Contract> for GraphqlContract {
+    fn from(contract: &Contract) -> Self {
+        GraphqlContract {
+            id: ID(contract.id.clone()),
+            status: contract.status().into(),
+            external_reference: contract.external_reference.clone(),
+            price_id: contract.price.price_id.clone(),
+            supplier: contract.price.supplier.clone(),
+            product_name: contract.price.product_name.clone(),
+            utility_code: contract.price.utility_code.clone(),
+            rate: contract.price.rate,
+            unit: contract.price.commodity.unit().label().to_owned(),
+            term_months: contract.price.term_months,
+            start_month: contract.price.start_month.clone(),
+            legal_name: contract.customer.legal_name.clone(),
+            status_history: contract.status_history.iter().map(GraphqlStatusChange::from).collect(),
+            created_at: rfc3339(contract.created_at),
+        }
+    }
+}
+
+/// Builds a GraphQL error with `extensions.code`.
+pub(crate) fn coded_error(code: &'static str, message: impl Into<String>) -> async_graphql::Error {
+    async_graphql::Error::new(message).extend_with(|_, extensions| extensions.set("code", code))
+}
+
+fn invalid_input(errors: Vec<FieldError>) -> async_graphql::Error {
+    let summary: Vec<String> = errors.iter().map(|error| format!("{}: {}", error.field, error.message)).collect();
+    let fields = async_graphql::Value::from_json(serde_json::to_value(&errors).expect("field errors serialize to JSON"))
+        .expect("JSON values convert to GraphQL values");
+    async_graphql::Error::new(format!("Invalid contract input: {}", summary.join("; "))).extend_with(move |_, extensions| {
+        extensions.set("code", "INVALID_INPUT");
+        extensions.set("fields", fields.clone());
+    })
+}
+
+pub struct QueryRoot;
+
+#[Object]
+impl QueryRoot {
+    /// Returns a contract of the calling partner, or null when it has none with this id.
+    async fn contract(&self, context: &Context<'_>, id: ID) -> async_graphql::Result<Option<GraphqlContract>> {
+        let sandbox = context.data::<Arc<Sandbox>>()?;
+        let partner = context.data::<AuthenticatedPartner>()?;
+        Ok(sandbox.contracts.get_for_partner(&id, &partner.partner.partner_id).as_ref().map(GraphqlContract::from))
+    }
+}
+
+pub struct MutationRoot;
+
+#[Object]
+impl MutationRoot {
+    /// Creates a contract from a matrix price. The price must still be valid.
+    async fn create_contract(&self, context: &Context<'_>, input: CreateContractInput) -> async_graphql::Result<GraphqlContract> {
+        let sandbox = context.data::<Arc<Sandbox>>()?;
+        let partner = context.data::<AuthenticatedPartner>()?;
+
+        let checked = {
+            let sandbox = sandbox.clone();
+            let price_id = input.price_id.clone();
+            tokio::task::spawn_blocking(move || sandbox.matrices.check_price(&price_id, Utc::now())).await?
+        };
+        let (_, row) = checked.map_err(|error| match error {
+            PriceCheckError::NotFound => coded_error(
+                "PRICE_NOT_FOUND",
+                format!("priceId \"{}\" is not a price this platform issued; use a price_id from /v2/prices/by-location.", input.price_id),
+            ),
+            PriceCheckError::Expired { valid_until } => coded_error(
+                "PRICE_EXPIRED",
+                format!("priceId \"{}\" expired at {}; request today's prices and use a new price_id.", input.price_id, rfc3339(valid_until)),
+            ),
+        })?;
+
+        let contract = validate::build_contract(input, &row, partner.partner.clone()).map_err(invalid_input)?;
+        let (contract, created) = sandbox.contracts.insert_or_existing(contract);
+        if !created && contract.price.price_id != row.price_id.to_string() {
+            return Err(coded_error(
+                "DUPLICATE_EXTERNAL_REFERENCE",
+                format!(
+                    "externalReference \"{}\" already belongs to contract {} for another price; send a new externalReference.",
+                    contract.external_reference, contract.id
+                ),
+            ));
+        }
+        tracing::info!(contract_id = %contract.id, partner_id = %partner.partner.partner_id, created, "contract created");
+        Ok(GraphqlContract::from(&contract))
+    }
+
+    /// Mints a single-use signing page URL, valid for 5 minutes. The customer's browser is sent
+    /// back to `returnUrl` with `event=signing_complete`, `decline`, `cancel` or `ttl_expired`.
+    async fn create_signing_session(
+        &self,
+        context: &Context<'_>,
+        contract_id: ID,
+        return_url: String,
+    ) -> async_graphql::Result<GraphqlSigningSession> {
+        let sandbox = context.data::<Arc<Sandbox>>()?;
+        let partner = context.data::<AuthenticatedPartner>()?;
+        let BaseUrl(base_url) = context.data::<BaseUrl>()?;
+
+        let return_url = parse_return_url(&return_url)?;
+        let contract = sandbox.contracts.get_for_partner(&contract_id, &partner.partner.partner_id).ok_or_else(|| {
+            coded_error("CONTRACT_NOT_FOUND", format!("No contract {} for this partner; check contractId.", contract_id.as_str()))
+        })?;
+
+        let signable = [ContractStatus::Created, ContractStatus::AwaitingSignature];
+        match sandbox.contracts.transition(&contract.id, &signable, ContractStatus::AwaitingSignature) {
+            Ok(_) => {}
+            Err(TransitionError::WrongStatus(status)) => {
+                return Err(coded_error(
+                    "CONTRACT_NOT_SIGNABLE",
+                    format!("Contract {} is {}; only created or awaiting-signature contracts can be signed.", contract.id, status.as_str()),
+                ));
+            }
+            Err(TransitionError::NotFound) => {
+                return Err(coded_error("CONTRACT_NOT_FOUND", format!("No contract {}.", contract.id)));
+            }
+        }
+
+        let (token, expires_at) = sandbox.signing_tokens.mint(&contract.id, return_url, Utc::now());
+        tracing::info!(contract_id = %contract.id, "signing session created");
+        Ok(GraphqlSigningSession { url: format!("{base_url}/signing/{token}"), expires_at: rfc3339(expires_at) })
+    }
+}
+
+fn parse_return_url(value: &str) -> async_graphql::Result<reqwest::Url> {
+    let invalid = |reason: &str| coded_error("INVALID_RETURN_URL", format!("returnUrl \"{value}\" {reason}; pass the absolute http(s) URL of the page to return to."));
+    let url = reqwest::Url::parse(value).map_err(|_| invalid("is not a URL"))?;
+    if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
+        return Err(invalid("is not an http(s) URL"));
+    }
+    Ok(url)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The comment at the top of `schema.graphql`.
+    const SCHEMA_FILE_HEADER: &str = "# Contracting schema of the My Service Cloud sandbox (POST /graphql).\n\
+        # The platform's contracting schema is not public, so this schema is our own design.\n\
+        # Generated from crates/msc-sandbox/src/graphql.rs: run\n\
+        # `UPDATE_SCHEMA=1 cargo test -p msc-sandbox schema_file` after changing the schema.\n\n";
+
+    #[test]
+    fn schema_file_is_up_to_date() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/schema.graphql");
+        let expected = format!("{SCHEMA_FILE_HEADER}{}", schema_sdl());
+        if std::env::var_os("UPDATE_SCHEMA").is_some() {
+            std::fs::write(path, &expected).unwrap();
+        }
+        let current = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(current == expected, "schema.graphql is out of date; run `UPDATE_SCHEMA=1 cargo test -p msc-sandbox schema_file`");
+    }
+
+    #[test]
+    fn schema_serves_the_proxy_operations() {
+        let sdl = schema_sdl();
+        for needle in [
+            "createContract(input: CreateContractInput!): Contract!",
+            "createSigningSession(contractId: ID!, returnUrl: String!): SigningSession!",
+            "contract(id: ID!): Contract",
+            "AWAITING_SIGNATURE",
+            "SUBMITTED_TO_SUPPLIER",
+            "statusHistory: [StatusChange!]!",
+        ] {
+            assert!(sdl.contains(needle), "missing {needle} in\n{sdl}");
+        }
+    }
+}

@@ -1,0 +1,298 @@
+//! The signing ceremony: a single-use page in place of a DocuSign recipient view.
+//!
+//! Like a recipient view URL, a signing URL works once and expires [`SIGNING_URL_LIFETIME`]
+//! after it was minted. The customer's choice sends the browser back to the partner's return
+//! URL with `event=signing_complete`, `decline` or `cancel` added to its query; a used or
+//! expired URL sends it back with `event=ttl_expired`.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use axum::extract::{Form, Path, State};
+use axum::http::StatusCode;
+use axum::http::header::LOCATION;
+use axum::response::{Html, IntoResponse, Response};
+use chrono::{DateTime, Duration, Utc};
+use rand::RngCore;
+use shopper_types::ContractStatus;
+
+use crate::AppState;
+use crate::contracts::{Contract, TransitionError};
+use crate::html::{escape, page};
+use crate::webhooks;
+
+/// How long a signing URL works after it is minted.
+pub const SIGNING_URL_LIFETIME: Duration = Duration::minutes(5);
+
+/// How long used and expired tokens are kept, so their pages can still explain the outcome.
+const SPENT_TOKEN_RETENTION: Duration = Duration::hours(1);
+
+#[derive(Clone, Debug)]
+pub struct SigningToken {
+    pub contract_id: String,
+    pub return_url: reqwest::Url,
+    pub expires_at: DateTime<Utc>,
+    pub used: bool,
+}
+
+/// The reason a token cannot be used.
+#[derive(Debug, PartialEq)]
+pub enum TokenError {
+    Unknown,
+    /// Used or expired; the customer is sent back to this return URL.
+    Spent(reqwest::Url),
+}
+
+#[derive(Default)]
+pub struct SigningTokens {
+    tokens: Mutex<HashMap<String, SigningToken>>,
+}
+
+impl SigningTokens {
+    /// Mints a random token for a contract and returns it with its expiry.
+    pub fn mint(&self, contract_id: &str, return_url: reqwest::Url, now: DateTime<Utc>) -> (String, DateTime<Utc>) {
+        let mut bytes = [0u8; 32];
+        rand::thread_rng().fill_bytes(&mut bytes);
+        let token = hex::encode(bytes);
+        let expires_at = now + SIGNING_URL_LIFETIME;
+
+        let mut tokens = self.tokens.lock().expect("signing token lock poisoned");
+        tokens.retain(|_, known| known.expires_at + SPENT_TOKEN_RETENTION > now);
+        tokens.insert(token.clone(), SigningToken { contract_id: contract_id.to_owned(), return_url, expires_at, used: false });
+        (token, expires_at)
+    }
+
+    /// Returns the token if it can still be used, without using it up.
+    pub fn peek(&self, token: &str, now: DateTime<Utc>) -> Result<SigningToken, TokenError> {
+        let tokens = self.tokens.lock().expect("signing token lock poisoned");
+        let known = tokens.get(token).ok_or(TokenError::Unknown)?;
+        if known.used || now >= known.expires_at {
+            return Err(TokenError::Spent(known.return_url.clone()));
+        }
+        Ok(known.clone())
+    }
+
+    /// Marks the token used and returns it; a second call fails.
+    pub fn consume(&self, token: &str, now: DateTime<Utc>) -> Result<SigningToken, TokenError> {
+        let mut tokens = self.tokens.lock().expect("signing token lock poisoned");
+        let known = tokens.get_mut(token).ok_or(TokenError::Unknown)?;
+        if known.used || now >= known.expires_at {
+            return Err(TokenError::Spent(known.return_url.clone()));
+        }
+        known.used = true;
+        Ok(known.clone())
+    }
+}
+
+/// The return URL with `event=<event>` added to its query; other parameters stay as they were.
+pub fn return_url_with_event(return_url: &reqwest::Url, event: &str) -> String {
+    let mut url = return_url.clone();
+    let kept: Vec<(String, String)> = url.query_pairs().filter(|(key, _)| key != "event").map(|(key, value)| (key.into_owned(), value.into_owned())).collect();
+    url.query_pairs_mut().clear().extend_pairs(kept).append_pair("event", event);
+    url.to_string()
+}
+
+fn see_other(location: &str) -> Response {
+    (StatusCode::SEE_OTHER, [(LOCATION, location.to_owned())]).into_response()
+}
+
+fn unknown_token_page() -> Response {
+    let body = "<h1>Signing link not found</h1><p>This signing link is not valid. Go back to the site you came from and start signing again.</p>";
+    (StatusCode::NOT_FOUND, Html(page("Signing link not found", "", body))).into_response()
+}
+
+/// Builds the page for a spent link, which sends the browser back with `event=ttl_expired`.
+fn spent_token_page(return_url: &reqwest::Url) -> Response {
+    let back = escape(&return_url_with_event(return_url, "ttl_expired"));
+    let refresh = format!("<meta http-equiv=\"refresh\" content=\"3;url={back}\">");
+    let body = format!(
+        "<h1>This signing link has expired</h1><p>Signing links work once and for 5 minutes. \
+         Taking you back so you can start again…</p><p><a href=\"{back}\">Go back now</a></p>"
+    );
+    (StatusCode::GONE, Html(page("Signing link expired", &refresh, &body))).into_response()
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn signing_page(State(state): State<AppState>, Path(token): Path<String>) -> Response {
+    let sandbox = &state.sandbox;
+    let signing_token = match sandbox.signing_tokens.peek(&token, Utc::now()) {
+        Ok(signing_token) => signing_token,
+        Err(TokenError::Unknown) => return unknown_token_page(),
+        Err(TokenError::Spent(return_url)) => return spent_token_page(&return_url),
+    };
+    let Some(contract) = sandbox.contracts.get(&signing_token.contract_id) else {
+        return unknown_token_page();
+    };
+    Html(page("Review and sign your contract", "", &contract_summary(&contract, &token))).into_response()
+}
+
+fn contract_summary(contract: &Contract, token: &str) -> String {
+    let price = &contract.price;
+    let unit = price.commodity.unit().label();
+    let accounts: String = contract
+        .accounts
+        .iter()
+        .map(|account| {
+            format!(
+                "<tr><th>{} account</th><td>{} &middot; {}</td></tr>",
+                escape(&account.utility_code),
+                escape(&mask(&account.account_number)),
+                escape(&account.service_address)
+            )
+        })
+        .collect();
+    format!(
+        "<h1>Review and sign your contract</h1>\
+         <p>{legal_name} agrees to buy {commodity} from {supplier} at the fixed price below.</p>\
+         <table>\
+         <tr><th>Supplier</th><td>{supplier}</td></tr>\
+         <tr><th>Product</th><td>{product}</td></tr>\
+         <tr><th>Rate</th><td>${rate:.5} / {unit}</td></tr>\
+         <tr><th>Term</th><td>{term} months from {start}</td></tr>\
+         <tr><th>Contact</th><td>{contact} &middot; {email}</td></tr>\
+         {accounts}\
+         <tr><th>Contract</th><td>{id}</td></tr>\
+         </table>\
+         <form method=\"post\" action=\"/signing/{token}\" class=\"actions\">\
+         <button type=\"submit\" name=\"action\" value=\"sign\" class=\"sign\">Sign</button>\
+         <button type=\"submit\" name=\"action\" value=\"decline\">Decline</button>\
+         <button type=\"submit\" name=\"action\" value=\"cancel\">Cancel</button>\
+         </form>",
+        legal_name = escape(&contract.customer.legal_name),
+        commodity = price.commodity.as_str(),
+        supplier = escape(&price.supplier),
+        product = escape(&price.product_name),
+        rate = price.rate,
+        term = price.term_months,
+        start = escape(&price.start_month),
+        contact = escape(&contract.customer.contact_name),
+        email = escape(&contract.customer.email),
+        id = escape(&contract.id),
+        token = escape(token),
+    )
+}
+
+/// Shows only the last four characters of an account number.
+fn mask(account_number: &str) -> String {
+    let visible = account_number.len().saturating_sub(4);
+    format!("{}{}", "•".repeat(visible.min(6)), &account_number[visible..])
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum SigningAction {
+    Sign,
+    Decline,
+    Cancel,
+}
+
+impl SigningAction {
+    fn parse(value: &str) -> Option<SigningAction> {
+        match value {
+            "sign" => Some(SigningAction::Sign),
+            "decline" => Some(SigningAction::Decline),
+            "cancel" => Some(SigningAction::Cancel),
+            _ => None,
+        }
+    }
+
+    /// The return event, as DocuSign names it.
+    fn event(self) -> &'static str {
+        match self {
+            SigningAction::Sign => "signing_complete",
+            SigningAction::Decline => "decline",
+            SigningAction::Cancel => "cancel",
+        }
+    }
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn signing_action(State(state): State<AppState>, Path(token): Path<String>, Form(form): Form<HashMap<String, String>>) -> Response {
+    let sandbox = &state.sandbox;
+    let action_text = form.get("action").map(String::as_str).unwrap_or("");
+    let Some(action) = SigningAction::parse(action_text) else {
+        let body = format!("<h1>Unknown action</h1><p>The form field action must be sign, decline or cancel, not \"{}\".</p>", escape(action_text));
+        return (StatusCode::BAD_REQUEST, Html(page("Unknown action", "", &body))).into_response();
+    };
+
+    let signing_token = match sandbox.signing_tokens.consume(&token, Utc::now()) {
+        Ok(signing_token) => signing_token,
+        Err(TokenError::Unknown) => return unknown_token_page(),
+        Err(TokenError::Spent(return_url)) => return see_other(&return_url_with_event(&return_url, "ttl_expired")),
+    };
+    let contract_id = signing_token.contract_id.as_str();
+    let awaiting = [ContractStatus::AwaitingSignature];
+
+    let outcome = match action {
+        SigningAction::Sign => sandbox.contracts.transition(contract_id, &awaiting, ContractStatus::Signed).map(|(contract, change)| {
+            webhooks::schedule(sandbox.clone(), contract, change, &[ContractStatus::SubmittedToSupplier, ContractStatus::Accepted]);
+        }),
+        SigningAction::Decline => sandbox.contracts.transition(contract_id, &awaiting, ContractStatus::Declined).map(|(contract, change)| {
+            webhooks::schedule(sandbox.clone(), contract, change, &[]);
+        }),
+        // Cancel means "finish later": the contract keeps waiting for a signature.
+        SigningAction::Cancel => Ok(()),
+    };
+
+    let event = match outcome {
+        Ok(()) => action.event(),
+        Err(TransitionError::WrongStatus(status)) => {
+            tracing::warn!(contract_id, status = status.as_str(), "signing action on a contract that is no longer awaiting signature");
+            "ttl_expired"
+        }
+        Err(TransitionError::NotFound) => return unknown_token_page(),
+    };
+    tracing::info!(contract_id, event, "signing finished");
+    see_other(&return_url_with_event(&signing_token.return_url, event))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn url(text: &str) -> reqwest::Url {
+        reqwest::Url::parse(text).unwrap()
+    }
+
+    #[test]
+    fn return_url_keeps_its_query() {
+        let back = return_url_with_event(&url("http://127.0.0.1:8080/demo?cs_contract=c1&x=a%20b"), "signing_complete");
+        assert_eq!(back, "http://127.0.0.1:8080/demo?cs_contract=c1&x=a+b&event=signing_complete");
+    }
+
+    #[test]
+    fn return_url_replaces_an_old_event() {
+        let back = return_url_with_event(&url("http://localhost/p?event=cancel&cs_contract=c1"), "decline");
+        assert_eq!(back, "http://localhost/p?cs_contract=c1&event=decline");
+    }
+
+    #[test]
+    fn token_is_single_use() {
+        let tokens = SigningTokens::default();
+        let now = Utc::now();
+        let (token, _) = tokens.mint("ctr_1", url("http://localhost/"), now);
+        assert!(tokens.peek(&token, now).is_ok());
+        assert!(tokens.consume(&token, now).is_ok());
+        assert_eq!(tokens.consume(&token, now).unwrap_err(), TokenError::Spent(url("http://localhost/")));
+    }
+
+    #[test]
+    fn token_expires_after_five_minutes() {
+        let tokens = SigningTokens::default();
+        let now = Utc::now();
+        let (token, expires_at) = tokens.mint("ctr_1", url("http://localhost/"), now);
+        assert_eq!(expires_at - now, Duration::minutes(5));
+        assert!(tokens.peek(&token, now + Duration::seconds(299)).is_ok());
+        assert!(matches!(tokens.consume(&token, now + Duration::seconds(300)), Err(TokenError::Spent(_))));
+    }
+
+    #[test]
+    fn unknown_token_is_reported() {
+        assert_eq!(SigningTokens::default().peek("nope", Utc::now()).unwrap_err(), TokenError::Unknown);
+    }
+
+    #[test]
+    fn account_number_is_masked() {
+        assert_eq!(mask("0123456789"), "••••••6789");
+        assert_eq!(mask("123"), "123");
+    }
+}

@@ -1,0 +1,8 @@
+//! Integration tests of the sandbox over its router (`oneshot`) and over real loopback HTTP.
+
+mod auth;
+mod contracting;
+mod helpers;
+mod pricing;
+mod signing;
+mod webhooks;
