@@ -1,0 +1,54 @@
+//! The widget's static files: `/embed.js` and `/widget/*` from the Trunk output directory.
+//!
+//! Partner pages on other origins import the widget's module, CSS and WASM. These files are
+//! public and carry no credentials, so they are served with `Access-Control-Allow-Origin: *`.
+
+use std::path::Path;
+
+use axum::Router;
+use axum::http::StatusCode;
+use axum::http::header::CONTENT_TYPE;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use tower_http::cors::{Any, CorsLayer};
+use tower_http::services::{ServeDir, ServeFile};
+
+use crate::state::AppState;
+
+/// Routes for the widget's files, or routes that explain how to build them when `assets_dir`
+/// is missing.
+pub fn router(assets_dir: Option<&Path>) -> Router<AppState> {
+    let cors = CorsLayer::new().allow_origin(Any).allow_methods([axum::http::Method::GET]);
+    let routes = match assets_dir {
+        Some(dir) if dir.is_dir() => Router::new()
+            .route_service("/embed.js", ServeFile::new(dir.join("embed.js")))
+            .nest_service("/widget", ServeDir::new(dir)),
+        _ => {
+            let dir_label = assets_dir.map(|dir| dir.display().to_string());
+            match &dir_label {
+                Some(dir) => {
+                    tracing::warn!(assets_dir = %dir, "the widget assets directory does not exist; /embed.js returns 404")
+                }
+                None => tracing::info!("no --assets directory given; /embed.js returns 404"),
+            }
+            let not_built = move || {
+                let dir_label = dir_label.clone();
+                async move { widget_not_built(dir_label.as_deref()) }
+            };
+            Router::new().route("/embed.js", get(not_built.clone())).route("/widget/{*path}", get(not_built))
+        }
+    };
+    routes.layer(cors)
+}
+
+fn widget_not_built(assets_dir: Option<&str>) -> Response {
+    let reason = match assets_dir {
+        Some(dir) => format!("the assets directory {dir} does not exist"),
+        None => "the proxy was started without --assets".to_owned(),
+    };
+    let message = format!(
+        "The Commercial Shopper widget is not built: {reason}.\n\
+         Build it and start the proxy with `cargo xtask demo`, or run `trunk build --release` and pass --assets dist.\n"
+    );
+    (StatusCode::NOT_FOUND, [(CONTENT_TYPE, "text/plain; charset=utf-8")], message).into_response()
+}

@@ -1,0 +1,10 @@
+//! One module per endpoint.
+
+pub mod assets;
+pub mod contracts;
+pub mod demo;
+pub mod health;
+pub mod partner_config;
+pub mod quotes;
+pub mod utilities;
+pub mod webhooks;

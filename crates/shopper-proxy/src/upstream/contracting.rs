@@ -1,0 +1,82 @@
+//! Contracting GraphQL calls. Each is sent once and never retried.
+
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use serde_json::json;
+use shopper_types::FieldError;
+use shopper_types::upstream::{CreateContractInput, CreatedContract, CreatedSigningSession, operations};
+
+use super::{UpstreamClient, UpstreamError, read_json};
+
+#[derive(Deserialize)]
+struct GraphQlResponse {
+    /// Read after `errors`, because a failed mutation may come with `data` that is null.
+    data: Option<serde_json::Value>,
+    #[serde(default)]
+    errors: Vec<GraphQlErrorBody>,
+}
+
+#[derive(Deserialize)]
+struct GraphQlErrorBody {
+    message: String,
+    #[serde(default)]
+    extensions: Option<serde_json::Value>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct CreateContractData {
+    create_contract: CreatedContract,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct CreateSigningSessionData {
+    create_signing_session: CreatedSigningSession,
+}
+
+impl UpstreamClient {
+    /// Creates the contract on the platform, priced by `input.price_id`.
+    #[tracing::instrument(skip(self, input), fields(external_reference = %input.external_reference), err(Display))]
+    pub async fn create_contract(&self, input: &CreateContractInput) -> Result<CreatedContract, UpstreamError> {
+        let data: CreateContractData = self.graphql(operations::CREATE_CONTRACT, json!({ "input": input })).await?;
+        Ok(data.create_contract)
+    }
+
+    /// Mints a single-use signing URL that sends the customer back to `return_url`.
+    #[tracing::instrument(skip(self, return_url), err(Display))]
+    pub async fn create_signing_session(
+        &self,
+        contract_id: &str,
+        return_url: &str,
+    ) -> Result<CreatedSigningSession, UpstreamError> {
+        let variables = json!({ "contractId": contract_id, "returnUrl": return_url });
+        let data: CreateSigningSessionData = self.graphql(operations::CREATE_SIGNING_SESSION, variables).await?;
+        Ok(data.create_signing_session)
+    }
+
+    async fn graphql<T: DeserializeOwned>(
+        &self,
+        query: &str,
+        variables: serde_json::Value,
+    ) -> Result<T, UpstreamError> {
+        let url = format!("{}/graphql", self.base_url);
+        let request = self.authorized(self.http.post(url).json(&json!({ "query": query, "variables": variables })))?;
+        let response: GraphQlResponse = read_json(request.send().await?).await?;
+
+        if let Some(error) = response.errors.into_iter().next() {
+            let extensions = error.extensions.unwrap_or_default();
+            let code =
+                extensions.get("code").and_then(|code| code.as_str()).unwrap_or("INTERNAL_SERVER_ERROR").to_owned();
+            let fields = extensions
+                .get("fields")
+                .and_then(|fields| serde_json::from_value::<Vec<FieldError>>(fields.clone()).ok())
+                .unwrap_or_default();
+            return Err(UpstreamError::GraphQl { code, message: error.message, fields });
+        }
+        let data = response
+            .data
+            .ok_or_else(|| UpstreamError::InvalidResponse("a GraphQL response with neither data nor errors".into()))?;
+        serde_json::from_value(data).map_err(|error| UpstreamError::InvalidResponse(error.to_string()))
+    }
+}

@@ -1,0 +1,62 @@
+use crate::helpers::{spawn_app, spawn_app_with_assets};
+
+#[tokio::test]
+async fn healthz_is_ok() {
+    let app = spawn_app().await;
+
+    let response = app.client.get(format!("{}/healthz", app.address)).send().await.unwrap();
+
+    assert_eq!(response.status(), 200);
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(body, serde_json::json!({ "status": "ok" }));
+}
+
+#[tokio::test]
+async fn demo_page_embeds_one_script() {
+    let app = spawn_app().await;
+
+    let root = app.client.get(format!("{}/", app.address)).send().await.unwrap();
+    let page = app.client.get(format!("{}/demo", app.address)).send().await.unwrap().text().await.unwrap();
+
+    assert!(root.status().is_redirection());
+    assert_eq!(root.headers()["location"], "/demo");
+    assert_eq!(page.matches("<script").count(), 1, "exactly one script tag");
+    assert!(page.contains(r#"<script src="/embed.js" data-key="pk_test_demo" async></script>"#));
+    assert!(page.contains("Summit Energy Partners"));
+    assert!(page.contains("<svg"), "the logo is inline");
+}
+
+#[tokio::test]
+async fn embed_without_assets_explains_build() {
+    let app = spawn_app().await;
+
+    let response = app.client.get(format!("{}/embed.js", app.address)).send().await.unwrap();
+
+    assert_eq!(response.status(), 404);
+    let text = response.text().await.unwrap();
+    assert!(text.contains("cargo xtask demo"), "{text}");
+}
+
+#[tokio::test]
+async fn assets_served_from_directory() {
+    let assets = tempfile::tempdir().unwrap();
+    std::fs::write(assets.path().join("embed.js"), "console.log('embed');").unwrap();
+    std::fs::write(assets.path().join("widget.css"), ".widget { color: navy; }").unwrap();
+    let app = spawn_app_with_assets(assets.path()).await;
+
+    let embed = app.client.get(format!("{}/embed.js", app.address)).send().await.unwrap();
+    let css = app
+        .client
+        .get(format!("{}/widget/widget.css", app.address))
+        .header("Origin", "https://www.partner-site.example")
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(embed.status(), 200);
+    assert!(embed.headers()["content-type"].to_str().unwrap().contains("javascript"));
+    assert_eq!(embed.text().await.unwrap(), "console.log('embed');");
+    assert_eq!(css.status(), 200);
+    assert_eq!(css.headers()["access-control-allow-origin"], "*");
+    assert_eq!(css.text().await.unwrap(), ".widget { color: navy; }");
+}
