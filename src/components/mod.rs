@@ -1,0 +1,11 @@
+//! Building blocks shared by the steps.
+
+mod field;
+mod header;
+mod notice;
+mod step_indicator;
+
+pub use field::{FieldErrors, TextField};
+pub use header::PartnerHeader;
+pub use notice::ErrorNotice;
+pub use step_indicator::StepIndicator;
