@@ -8,11 +8,13 @@
 
 pub mod api;
 pub mod identifiers;
+pub mod requirements;
 pub mod upstream;
 pub mod validation;
 
 pub use identifiers::{AccountNumber, IdentifierRule, identifier_rule};
-pub use validation::{EmailAddress, FieldError, PhoneNumber, StateCode, ZipCode};
+pub use requirements::{AccountField, NameKey, UtilityRequirements, utility_requirements};
+pub use validation::{EmailAddress, Fein, FieldError, PhoneNumber, StateCode, ZipCode};
 
 use serde::{Deserialize, Serialize};
 

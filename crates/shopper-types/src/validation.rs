@@ -147,6 +147,40 @@ impl EmailAddress {
     }
 }
 
+/// Prefixes the IRS never assigns to an EIN. Every other two-digit prefix belongs to an IRS
+/// campus, the online application or the SBA (IRS, "How EINs are assigned and valid EIN prefixes").
+const INVALID_EIN_PREFIXES: [&str; 17] =
+    ["00", "07", "08", "09", "17", "18", "19", "28", "29", "49", "69", "70", "78", "79", "89", "96", "97"];
+
+/// A federal employer identification number, stored as `NN-NNNNNNN`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fein(String);
+
+impl Fein {
+    pub fn parse(value: &str) -> Result<Fein, String> {
+        let trimmed = value.trim();
+        if trimmed.is_empty() {
+            return Err("Enter the business's FEIN (federal tax ID), like 36-4123456.".into());
+        }
+        if !only_digits_and_separators(trimmed) {
+            return Err("A FEIN has only digits, like 36-4123456.".into());
+        }
+        let digits = digits_only(trimmed);
+        if digits.len() != 9 {
+            return Err(format!("A FEIN has 9 digits, like 36-4123456; yours has {}.", digits.len()));
+        }
+        let prefix = &digits[..2];
+        if INVALID_EIN_PREFIXES.contains(&prefix) {
+            return Err(format!("No FEIN starts with {prefix}; check the number on your IRS letter or tax return."));
+        }
+        Ok(Fein(format!("{}-{}", prefix, &digits[2..])))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 /// The two-letter codes of the states and DC.
 const STATE_CODES: [&str; 51] = [
     "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
@@ -379,6 +413,22 @@ mod tests {
         assert_eq!(StateCode::parse("il").unwrap().as_str(), "IL");
         assert_eq!(StateCode::parse("DC").unwrap().as_str(), "DC");
         assert!(StateCode::parse("ZZ").is_err());
+    }
+
+    #[test]
+    fn fein_normalises_to_the_irs_layout() {
+        assert_eq!(Fein::parse("364123456").unwrap().as_str(), "36-4123456");
+        assert_eq!(Fein::parse(" 36 4123456 ").unwrap().as_str(), "36-4123456");
+    }
+
+    #[test]
+    fn fein_rejects_unassigned_prefixes_and_lengths() {
+        assert_eq!(
+            Fein::parse("07-1234567").unwrap_err(),
+            "No FEIN starts with 07; check the number on your IRS letter or tax return."
+        );
+        assert!(Fein::parse("36-412345").unwrap_err().contains("yours has 8"));
+        assert!(Fein::parse("36-41234AB").is_err());
     }
 
     fn valid_request() -> CreateContractRequest {
