@@ -146,6 +146,11 @@ impl OriginPattern {
         self.any_port
     }
 
+    /// Formats the pattern as a Content-Security-Policy source, such as `http://127.0.0.1:*`.
+    pub fn csp_source(&self) -> String {
+        if self.any_port { format!("{}:*", self.scheme_and_host) } else { self.scheme_and_host.clone() }
+    }
+
     /// Checks an `Origin` header value, such as `http://127.0.0.1:5173`.
     pub fn matches(&self, origin: &str) -> bool {
         let origin = origin.to_ascii_lowercase();
@@ -379,5 +384,35 @@ mod tests {
         assert!(error.contains("pk_test_ or pk_live_"), "{error}");
 
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn partners_file_sets_signing_mode() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("partners.toml");
+        let entry = |signing_mode: &str| {
+            format!(
+                "[[partner]]\nslug = \"acme\"\nname = \"Acme Energy Advisors\"\npublishable_key = \"pk_test_acme\"\n\
+                 allowed_origins = [\"https://www.acme-energy.com\"]\nbroker_fee_per_kwh = 0.004\n\
+                 broker_fee_per_therm = 0.04\n{signing_mode}"
+            )
+        };
+
+        std::fs::write(&file, entry("")).unwrap();
+        assert_eq!(load_partners_file(&file).unwrap()[0].signing_mode, SigningMode::Redirect, "the default");
+        std::fs::write(&file, entry("signing_mode = \"popup\"\n")).unwrap();
+        assert_eq!(load_partners_file(&file).unwrap()[0].signing_mode, SigningMode::Popup);
+        std::fs::write(&file, entry("signing_mode = \"redirect\"\n")).unwrap();
+        assert_eq!(load_partners_file(&file).unwrap()[0].signing_mode, SigningMode::Redirect);
+
+        std::fs::write(&file, entry("signing_mode = \"iframe\"\n")).unwrap();
+        let error = format!("{:#}", load_partners_file(&file).unwrap_err());
+        assert!(error.contains("signing_mode") || error.contains("iframe"), "{error}");
+    }
+
+    #[test]
+    fn origin_patterns_as_csp_sources() {
+        assert_eq!(OriginPattern::parse("http://127.0.0.1:*").unwrap().csp_source(), "http://127.0.0.1:*");
+        assert_eq!(OriginPattern::parse("https://WWW.Acme-Energy.com/").unwrap().csp_source(), "https://www.acme-energy.com");
     }
 }

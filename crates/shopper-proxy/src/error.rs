@@ -5,7 +5,7 @@ use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use shopper_types::FieldError;
-use shopper_types::api::{ApiError, error_code};
+use shopper_types::api::{ApiError, Offer, error_code};
 
 use crate::upstream::UpstreamError;
 
@@ -29,8 +29,16 @@ pub enum AppError {
     NoChoiceMarket { zip: String, state: String },
     #[error("quote {0} not found")]
     QuoteNotFound(String),
-    #[error("quote {0} has expired")]
-    QuoteExpired(String),
+    /// The quoted price has expired; `offer` is the same product at today's price, when the
+    /// platform still offers it.
+    #[error("quote {quote_id} has expired")]
+    QuoteExpired { quote_id: String, offer: Option<Box<Offer>> },
+    /// The platform's price moved since the quote; `offer` carries the new price.
+    #[error("the price of quote {quote_id} has changed")]
+    PriceChanged { quote_id: String, offer: Box<Offer> },
+    /// The supplier no longer offers the quoted product, term and start month.
+    #[error("the offer of quote {0} is no longer available")]
+    OfferUnavailable(String),
     #[error("idempotency key reused with a different request body")]
     IdempotencyKeyReused,
     #[error("a request with this idempotency key is still in progress")]
@@ -73,7 +81,7 @@ impl From<QueryRejection> for AppError {
 }
 
 fn body(code: &str, message: impl Into<String>) -> ApiError {
-    ApiError { code: code.to_owned(), message: message.into(), fields: Vec::new(), retryable: false }
+    ApiError { code: code.to_owned(), message: message.into(), fields: Vec::new(), retryable: false, offer: None }
 }
 
 impl IntoResponse for AppError {
@@ -127,9 +135,36 @@ impl IntoResponse for AppError {
                     "That price is not known here; get prices again and choose an offer.",
                 ),
             ),
-            AppError::QuoteExpired(_) => (
+            AppError::QuoteExpired { offer: Some(offer), .. } => (
+                StatusCode::CONFLICT,
+                ApiError {
+                    offer: Some(*offer),
+                    ..body(
+                        error_code::QUOTE_EXPIRED,
+                        "That price has expired. Here is the same offer at today's price; accept it to continue.",
+                    )
+                },
+            ),
+            AppError::QuoteExpired { offer: None, .. } => (
                 StatusCode::CONFLICT,
                 body(error_code::QUOTE_EXPIRED, "That price has expired; get prices again to see today's offers."),
+            ),
+            AppError::PriceChanged { offer, .. } => (
+                StatusCode::CONFLICT,
+                ApiError {
+                    offer: Some(*offer),
+                    ..body(
+                        error_code::PRICE_CHANGED,
+                        "The supplier's price has changed. Here is the offer at the new price; accept it to continue.",
+                    )
+                },
+            ),
+            AppError::OfferUnavailable(_) => (
+                StatusCode::CONFLICT,
+                body(
+                    error_code::OFFER_UNAVAILABLE,
+                    "The supplier no longer offers this product; get prices again to see today's offers.",
+                ),
             ),
             AppError::IdempotencyKeyReused => (
                 StatusCode::UNPROCESSABLE_ENTITY,

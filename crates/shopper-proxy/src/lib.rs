@@ -10,6 +10,8 @@ pub mod config;
 pub mod credentials;
 pub mod error;
 pub mod extract;
+pub mod price_cache;
+pub mod pricing;
 pub mod routes;
 pub mod startup;
 pub mod state;

@@ -25,10 +25,13 @@ use tracing::Level;
 
 use crate::config::{self, Partner, PlatformCredentials, Settings, UpstreamSource};
 use crate::credentials;
-use crate::routes::{assets, contracts, demo, health, partner_config, quotes, utilities, webhooks};
+use crate::price_cache::PriceCache;
+use crate::routes::{
+    assets, contracts, demo, health, partner_config, quote_refresh, quotes, signing_return, utilities, webhooks,
+};
 use crate::state::{AppState, ConnectedPartner, Partners};
 use crate::status_hub::StatusHub;
-use crate::store::Store;
+use crate::store::{IDEMPOTENCY_KEY_RETENTION, Store};
 use crate::upstream::{TokenSigner, UpstreamClient};
 
 /// How long browsers may cache a CORS preflight response.
@@ -40,6 +43,7 @@ pub fn app(state: AppState) -> Router {
         .route("/config", get(partner_config::partner_config))
         .route("/utilities", get(utilities::list_utilities))
         .route("/quotes", post(quotes::create_quotes))
+        .route("/quotes/{quote_id}/refresh", post(quote_refresh::refresh_quote))
         .route("/contracts", post(contracts::create::create_contract))
         .route("/contracts/{id}", get(contracts::show::show_contract))
         .route("/contracts/{id}/signing-session", post(contracts::signing_session::create_signing_session))
@@ -52,6 +56,7 @@ pub fn app(state: AppState) -> Router {
         .route("/demo", get(demo::demo_page))
         .route("/demo/logo.svg", get(demo::logo))
         .route("/webhooks/msc", post(webhooks::receive_webhook))
+        .route("/signing/return", get(signing_return::return_page))
         .nest("/v1", api)
         .merge(assets::router(state.assets_dir.as_deref()))
         .layer(
@@ -84,6 +89,7 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     status_hub: StatusHub,
+    store: Store,
     /// The embedded sandbox, kept alive as long as the proxy.
     sandbox: Option<RunningSandbox>,
 }
@@ -111,12 +117,16 @@ impl Application {
 
         let status_hub = StatusHub::default();
         let state = AppState {
-            store,
+            store: store.clone(),
             partners: Arc::new(Partners::new(connected)),
             status_hub: status_hub.clone(),
+            price_cache: PriceCache::default(),
+            // NOTE: behind a reverse proxy or on 0.0.0.0 this is not the URL browsers use, so the
+            // signing return URL would need a configured public URL.
+            base_url: base_url(address),
             assets_dir: settings.assets_dir.clone(),
         };
-        Ok(Application { address, listener, router: app(state), status_hub, sandbox })
+        Ok(Application { address, listener, router: app(state), status_hub, store, sandbox })
     }
 
     pub fn port(&self) -> u16 {
@@ -142,12 +152,33 @@ impl Application {
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
         let status_hub = self.status_hub.clone();
         let _sandbox = self.sandbox;
-        axum::serve(self.listener, self.router)
+        let purge = tokio::spawn(purge_idempotency_keys_periodically(self.store));
+        let served = axum::serve(self.listener, self.router)
             .with_graceful_shutdown(async move {
                 shutdown.await;
                 status_hub.close_streams();
             })
-            .await
+            .await;
+        purge.abort();
+        served
+    }
+}
+
+/// How often expired idempotency keys are purged.
+const PURGE_INTERVAL: Duration = Duration::from_secs(3600);
+
+/// Purges idempotency keys older than their retention period, once at start and then every
+/// [`PURGE_INTERVAL`]. A key is thus forgotten between 24 and 25 hours after its first use.
+async fn purge_idempotency_keys_periodically(store: Store) {
+    let mut interval = tokio::time::interval(PURGE_INTERVAL);
+    loop {
+        interval.tick().await;
+        let cutoff = chrono::Utc::now() - IDEMPOTENCY_KEY_RETENTION;
+        match store.purge_idempotency_keys(cutoff).await {
+            Ok(0) => {}
+            Ok(purged) => tracing::info!(purged, "purged expired idempotency keys"),
+            Err(error) => tracing::error!(error = %error, "failed to purge expired idempotency keys"),
+        }
     }
 }
 

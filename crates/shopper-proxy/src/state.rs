@@ -7,6 +7,7 @@ use std::sync::Arc;
 use secrecy::SecretString;
 
 use crate::config::Partner;
+use crate::price_cache::PriceCache;
 use crate::status_hub::StatusHub;
 use crate::store::Store;
 use crate::upstream::UpstreamClient;
@@ -38,6 +39,10 @@ impl Partners {
         self.by_publishable_key.get(key)
     }
 
+    pub fn by_slug(&self, slug: &str) -> Option<&Arc<ConnectedPartner>> {
+        self.iter().find(|connected| connected.partner.slug == slug)
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = &Arc<ConnectedPartner>> {
         self.by_publishable_key.values()
     }
@@ -53,6 +58,10 @@ pub struct AppState {
     pub store: Store,
     pub partners: Arc<Partners>,
     pub status_hub: StatusHub,
+    pub price_cache: PriceCache,
+    /// The URL browsers reach this proxy at, such as `http://127.0.0.1:8080`, without a trailing
+    /// slash. The signing return URL points here.
+    pub base_url: String,
     /// The widget's build output, when one was given.
     pub assets_dir: Option<PathBuf>,
 }

@@ -20,6 +20,10 @@ use sqlx::{FromRow, SqlitePool};
 /// How long a connection waits for another connection's write lock.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// How long an idempotency key is kept. A retry or a double click within this time returns the
+/// first contract; after it the key is purged and may be used again.
+pub const IDEMPOTENCY_KEY_RETENTION: chrono::Duration = chrono::Duration::hours(24);
+
 /// Formats the current time as stored: RFC 3339 in UTC with milliseconds.
 pub fn now_rfc3339() -> String {
     Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
@@ -71,8 +75,9 @@ pub enum ContractState {
 pub struct ContractRecord {
     pub id: String,
     pub partner_id: String,
-    pub idempotency_key: String,
-    pub request_hash: String,
+    /// `None` once purged after [`IDEMPOTENCY_KEY_RETENTION`].
+    pub idempotency_key: Option<String>,
+    pub request_hash: Option<String>,
     pub quote_id: String,
     state: String,
     pub upstream_contract_id: Option<String>,
@@ -226,6 +231,30 @@ impl Store {
             .bind(idempotency_key)
             .fetch_optional(&self.pool)
             .await
+    }
+
+    /// Finds a contract of any partner. Only the signing return page uses this, because it has
+    /// no publishable key and learns the partner from the contract.
+    pub async fn contract_of_any_partner(&self, contract_id: &str) -> Result<Option<ContractRecord>, sqlx::Error> {
+        sqlx::query_as::<_, ContractRecord>("SELECT * FROM contracts WHERE id = ?")
+            .bind(contract_id)
+            .fetch_optional(&self.pool)
+            .await
+    }
+
+    /// Forgets the idempotency keys of created contracts made before `cutoff`, and returns how
+    /// many were purged. Contracts still pending keep their key, so an interrupted request can
+    /// be resumed.
+    pub async fn purge_idempotency_keys(&self, cutoff: DateTime<Utc>) -> Result<u64, sqlx::Error> {
+        let cutoff = cutoff.to_rfc3339_opts(SecondsFormat::Millis, true);
+        let result = sqlx::query(
+            "UPDATE contracts SET idempotency_key = NULL, request_hash = NULL \
+             WHERE idempotency_key IS NOT NULL AND state = 'created' AND created_at < ?",
+        )
+        .bind(cutoff)
+        .execute(&self.pool)
+        .await?;
+        Ok(result.rows_affected())
     }
 
     pub async fn contract(&self, partner_id: &str, contract_id: &str) -> Result<Option<ContractRecord>, sqlx::Error> {

@@ -173,9 +173,30 @@ pub struct StatusChange {
 /// `POST /v1/contracts/{id}/signing-session`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SigningSessionRequest {
-    /// Where the signing ceremony sends the customer back, with `event=…` added to its query.
+    /// The widget's page URL, on one of the partner's allowed origins. The customer comes back
+    /// to it through the proxy's return page, with `cs_contract=…` and `event=…` in its query.
     pub return_url: String,
+    /// How the widget opened the signing URL; `None` means the partner's signing mode.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mode: Option<SigningMode>,
 }
+
+/// The `type` of the message the proxy's return page posts to the widget's window in popup
+/// mode: `{ type, contractId, event }`, sent to the partner page's origin only.
+pub const SIGNING_MESSAGE_TYPE: &str = "commercial-shopper:signing";
+
+/// The return events a signing ceremony can end with, as DocuSign names them. The proxy's
+/// return page passes any other value on as `exception`.
+pub const SIGNING_EVENTS: [&str; 8] = [
+    "signing_complete",
+    "cancel",
+    "decline",
+    "exception",
+    "fax_pending",
+    "session_timeout",
+    "ttl_expired",
+    "viewing_complete",
+];
 
 /// A freshly minted, single-use signing URL.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -198,6 +219,10 @@ pub struct ApiError {
     /// True when the same request may succeed if sent again later.
     #[serde(default)]
     pub retryable: bool,
+    /// The offer at today's price, for `quote_expired` and `price_changed`: the widget shows it,
+    /// and the customer accepts it by creating the contract with its `quote_id`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offer: Option<Offer>,
 }
 
 /// Error codes the widget treats specially.
@@ -206,6 +231,10 @@ pub mod error_code {
     pub const NO_CHOICE_MARKET: &str = "no_choice_market";
     pub const UNKNOWN_ZIP: &str = "unknown_zip";
     pub const QUOTE_EXPIRED: &str = "quote_expired";
+    /// The supplier's price moved since the quote; the error carries the new offer.
+    pub const PRICE_CHANGED: &str = "price_changed";
+    /// The supplier no longer offers the quoted product; get prices again.
+    pub const OFFER_UNAVAILABLE: &str = "offer_unavailable";
     pub const QUOTE_NOT_FOUND: &str = "quote_not_found";
     pub const UPSTREAM_UNAVAILABLE: &str = "upstream_unavailable";
     pub const UNAUTHORIZED: &str = "unauthorized";

@@ -1,26 +1,25 @@
 //! `POST /v1/quotes`: the day's offers for a customer, with the partner's broker fee in the rate.
 //!
 //! Each offer is stored as a quote row, so the contract step is priced from what the customer
-//! saw here and never from a rate sent back by the browser.
+//! saw here and never from a rate sent back by the browser. The platform's response is
+//! cached until its prices expire, so repeated searches do not each call the platform.
 
 use axum::Json;
 use axum::extract::State;
-use chrono::{DateTime, SecondsFormat, Utc};
 use shopper_types::api::{Offer, QuoteRequest, QuoteResponse};
 use shopper_types::upstream::{COMMERCIAL_ACCOUNT_TYPE, PriceQuery, PriceRow};
-use shopper_types::{Commodity, FieldError, ZipCode};
+use shopper_types::{FieldError, ZipCode};
 
 use crate::auth::AuthenticatedPartner;
 use crate::error::AppError;
 use crate::extract::ApiJson;
+use crate::pricing::{Freshness, offer, quote_record, supplier_prices};
 use crate::state::AppState;
-use crate::store::{QuoteRecord, now_rfc3339};
+use crate::store::now_rfc3339;
 use crate::upstream::UpstreamError;
 
 /// Maximum term accepted, in months.
 const MAX_TERM_MONTHS: u32 = 60;
-/// Decimal places kept in a rate in dollars per unit, so fee arithmetic leaves no float noise.
-const RATE_DECIMALS: i32 = 6;
 
 #[tracing::instrument(skip_all, fields(partner = %connected.partner.slug, utility = %request.utility_code))]
 pub async fn create_quotes(
@@ -39,7 +38,7 @@ pub async fn create_quotes(
         term_months: request.term_months,
     };
 
-    let prices = match connected.upstream.prices(&query).await {
+    let prices = match supplier_prices(&state, &connected, &query, Freshness::Cached).await {
         Ok(prices) => prices,
         Err(error) if error.rest_code() == Some("unknown_postal_code") => {
             return Err(AppError::UnknownZip(query.postal_code));
@@ -106,62 +105,6 @@ fn is_year_month(value: &str) -> bool {
         && month.parse::<u32>().is_ok_and(|month| (1..=12).contains(&month))
 }
 
-fn round_to(value: f64, decimals: i32) -> f64 {
-    let scale = 10f64.powi(decimals);
-    (value * scale).round() / scale
-}
-
-fn quote_record(
-    partner_id: &str,
-    query: &PriceQuery,
-    row: &PriceRow,
-    fee: f64,
-    created_at: &str,
-) -> Result<QuoteRecord, AppError> {
-    let expires_at = DateTime::parse_from_rfc3339(&row.valid_until)
-        .map_err(|_| UpstreamError::InvalidResponse(format!("price {} has an invalid valid_until", row.price_id)))?
-        .with_timezone(&Utc)
-        .to_rfc3339_opts(SecondsFormat::Secs, true);
-    Ok(QuoteRecord {
-        id: format!("q_{}", uuid::Uuid::new_v4().simple()),
-        partner_id: partner_id.to_owned(),
-        price_id: row.price_id.clone(),
-        supplier: row.supplier.clone(),
-        product_name: row.product_name.clone(),
-        utility_code: query.utility.clone(),
-        commodity: query.commodity.as_str().to_owned(),
-        zip: query.postal_code.clone(),
-        annual_usage: i64::try_from(query.annual_usage).unwrap_or(i64::MAX),
-        start_month: row.start_month.clone(),
-        term_months: i64::from(row.term_months),
-        supplier_rate: row.rate,
-        broker_fee: fee,
-        rate: round_to(row.rate + fee, RATE_DECIMALS),
-        expires_at,
-        created_at: created_at.to_owned(),
-    })
-}
-
-fn offer(quote: &QuoteRecord, row: &PriceRow, commodity: Commodity) -> Offer {
-    // Annual usage × rate ÷ 12, in dollars and cents.
-    let estimated_monthly_cost = round_to(quote.annual_usage as f64 * quote.rate / 12.0, 2);
-    Offer {
-        quote_id: quote.id.clone(),
-        supplier: quote.supplier.clone(),
-        product_name: quote.product_name.clone(),
-        rate: quote.rate,
-        unit: commodity.unit(),
-        term_months: row.term_months,
-        start_month: quote.start_month.clone(),
-        estimated_monthly_cost,
-        price_expires_at: quote.expires_at.clone(),
-        green_percent: row.green_percent,
-        early_termination_fee: row.early_termination_fee,
-        swing_percent: row.swing_percent,
-        disclosure_url: Some(row.disclosure_url.clone()).filter(|url| !url.is_empty()),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,11 +116,5 @@ mod tests {
         for bad in ["2026-13", "2026-00", "2026-1", "26-01", "2026/01", ""] {
             assert!(!is_year_month(bad), "{bad:?}");
         }
-    }
-
-    #[test]
-    fn fee_is_added_without_float_noise() {
-        assert_eq!(round_to(0.0712 + 0.003, RATE_DECIMALS), 0.0742);
-        assert_eq!(round_to(0.4519 + 0.03, RATE_DECIMALS), 0.4819);
     }
 }

@@ -3,7 +3,7 @@
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::json;
-use shopper_types::FieldError;
+use shopper_types::{ContractStatus, FieldError};
 use shopper_types::upstream::{CreateContractInput, CreatedContract, CreatedSigningSession, operations};
 
 use super::{UpstreamClient, UpstreamError, read_json};
@@ -30,6 +30,44 @@ struct CreateContractData {
 }
 
 #[derive(Deserialize)]
+struct ContractData {
+    contract: Option<PlatformContract>,
+}
+
+/// A contract as the platform's `contract` query returns it.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PlatformContract {
+    pub id: String,
+    /// Upper-case GraphQL enum value, for example `DECLINED`.
+    pub status: String,
+    pub status_history: Vec<PlatformStatusChange>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct PlatformStatusChange {
+    pub status: String,
+    /// RFC 3339.
+    pub at: String,
+}
+
+impl PlatformContract {
+    /// Parses the GraphQL enum value, such as `AWAITING_SIGNATURE`, into a [`ContractStatus`].
+    pub fn status(&self) -> Option<ContractStatus> {
+        ContractStatus::parse(&self.status.to_ascii_lowercase())
+    }
+
+    /// Returns when the contract reached `status`, if its history records it.
+    pub fn changed_to_at(&self, status: ContractStatus) -> Option<&str> {
+        self.status_history
+            .iter()
+            .rev()
+            .find(|change| change.status.eq_ignore_ascii_case(status.as_str()))
+            .map(|change| change.at.as_str())
+    }
+}
+
+#[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct CreateSigningSessionData {
     create_signing_session: CreatedSigningSession,
@@ -53,6 +91,14 @@ impl UpstreamClient {
         let variables = json!({ "contractId": contract_id, "returnUrl": return_url });
         let data: CreateSigningSessionData = self.graphql(operations::CREATE_SIGNING_SESSION, variables).await?;
         Ok(data.create_signing_session)
+    }
+
+    /// Reads a contract and its status history; `None` when the platform has no such contract
+    /// for this partner. A query, so it is safe to send again, but it is not retried here.
+    #[tracing::instrument(skip(self), err(Display))]
+    pub async fn contract(&self, contract_id: &str) -> Result<Option<PlatformContract>, UpstreamError> {
+        let data: ContractData = self.graphql(operations::CONTRACT, json!({ "id": contract_id })).await?;
+        Ok(data.contract)
     }
 
     async fn graphql<T: DeserializeOwned>(

@@ -17,6 +17,7 @@ use serde::de::DeserializeOwned;
 use shopper_types::FieldError;
 use shopper_types::upstream::{API_KEY_HEADER, UpstreamError as PlatformErrorBody};
 
+pub use contracting::{PlatformContract, PlatformStatusChange};
 pub use token::TokenSigner;
 
 /// Time allowed to open a connection to the platform.

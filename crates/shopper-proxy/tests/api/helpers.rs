@@ -24,6 +24,8 @@ pub const DEMO_KEY: &str = "pk_test_demo";
 pub const ALLOWED_ORIGIN: &str = "http://127.0.0.1:5173";
 /// Pause of the sandbox before each status webhook.
 const WEBHOOK_DELAY: Duration = Duration::from_millis(50);
+/// A webhook delay that no test waits out, so a test can check the state before any webhook.
+pub const WEBHOOKS_HELD_BACK: Duration = Duration::from_secs(600);
 
 /// Generates one RSA key per test binary, because generating a 2048-bit key takes a noticeable time.
 fn shared_private_key_pem() -> &'static str {
@@ -45,20 +47,43 @@ pub struct TestApp {
 
 /// Starts the proxy with the built-in demo partner.
 pub async fn spawn_app() -> TestApp {
-    spawn_with(None, &["summit"], None).await
+    spawn_with(None, &["summit"], None, WEBHOOK_DELAY).await
 }
 
 /// Starts the proxy with the partners of a TOML file; `slugs` are the sandbox partners in it.
 pub async fn spawn_app_with_partners(partners_toml: &str, slugs: &[&str]) -> TestApp {
-    spawn_with(Some(partners_toml), slugs, None).await
+    spawn_with(Some(partners_toml), slugs, None, WEBHOOK_DELAY).await
 }
 
 /// Starts the proxy with the demo partner and an assets directory.
 pub async fn spawn_app_with_assets(assets_dir: &Path) -> TestApp {
-    spawn_with(None, &["summit"], Some(assets_dir)).await
+    spawn_with(None, &["summit"], Some(assets_dir), WEBHOOK_DELAY).await
 }
 
-async fn spawn_with(partners_toml: Option<&str>, slugs: &[&str], assets_dir: Option<&Path>) -> TestApp {
+/// Starts the proxy with the demo partner and a sandbox that waits `webhook_delay` before each
+/// status webhook.
+pub async fn spawn_app_with_webhook_delay(webhook_delay: Duration) -> TestApp {
+    spawn_with(None, &["summit"], None, webhook_delay).await
+}
+
+/// Starts the proxy with one Test partner, publishable key [`DEMO_KEY`], whose platform is at
+/// `platform_url` (a mock server) instead of the embedded sandbox.
+pub async fn spawn_app_with_platform(platform_url: &str) -> TestApp {
+    let partners_toml = format!(
+        "[[partner]]\nslug = \"summit\"\nname = \"Summit Energy Partners\"\npublishable_key = \"{DEMO_KEY}\"\n\
+         allowed_origins = [\"http://127.0.0.1:*\"]\nbroker_fee_per_kwh = 0.003\nbroker_fee_per_therm = 0.03\n\n\
+         [partner.upstream]\nbase_url = \"{platform_url}\"\npartner_id = \"summit\"\napi_key = \"test-api-key\"\n\
+         private_key_file = \"platform-key.pem\"\nwebhook_secret = \"test-webhook-secret\"\n"
+    );
+    spawn_with(Some(&partners_toml), &[], None, WEBHOOK_DELAY).await
+}
+
+async fn spawn_with(
+    partners_toml: Option<&str>,
+    slugs: &[&str],
+    assets_dir: Option<&Path>,
+    webhook_delay: Duration,
+) -> TestApp {
     let data_dir = tempfile::tempdir().expect("temporary directory");
     for slug in slugs {
         let key_path = credentials::private_key_path(data_dir.path(), slug);
@@ -68,6 +93,8 @@ async fn spawn_with(partners_toml: Option<&str>, slugs: &[&str], assets_dir: Opt
     let partners_file = partners_toml.map(|toml| {
         let path = data_dir.path().join("partners.toml");
         std::fs::write(&path, toml).unwrap();
+        // The key a partner with its own platform names in private_key_file.
+        std::fs::write(data_dir.path().join("platform-key.pem"), shared_private_key_pem()).unwrap();
         path
     });
 
@@ -77,7 +104,7 @@ async fn spawn_with(partners_toml: Option<&str>, slugs: &[&str], assets_dir: Opt
         assets_dir: assets_dir.map(Path::to_path_buf),
         data_dir: data_dir.path().to_path_buf(),
         partners_file,
-        webhook_delay: WEBHOOK_DELAY,
+        webhook_delay,
     };
     let application = Application::build(settings).await.expect("the proxy starts");
     let address = application.base_url();
@@ -178,6 +205,15 @@ impl TestApp {
         let response = self.get(&format!("/v1/contracts/{contract_id}")).send().await.unwrap();
         assert_eq!(response.status(), 200);
         response.json().await.unwrap()
+    }
+
+    /// Sets a stored quote's expiry to a time in the past.
+    pub async fn expire_quote(&self, quote_id: &str) {
+        sqlx::query("UPDATE quotes SET expires_at = '2020-01-01T00:00:00Z' WHERE id = ?")
+            .bind(quote_id)
+            .execute(&self.db)
+            .await
+            .unwrap();
     }
 
     pub async fn contract_count(&self) -> i64 {

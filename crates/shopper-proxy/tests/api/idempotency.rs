@@ -1,10 +1,12 @@
+use chrono::{Duration, SecondsFormat, Utc};
 use futures::future::join_all;
+use shopper_proxy::store::{IDEMPOTENCY_KEY_RETENTION, Store};
 use shopper_types::api::Contract;
 
-use crate::helpers::{contract_request, error_code, spawn_app};
+use crate::helpers::{TestApp, contract_request, error_code, spawn_app};
 
 /// Concurrent requests sharing one key, as from a customer double-clicking on a slow network.
-const CONCURRENT_REQUESTS: usize = 30;
+const CONCURRENT_REQUESTS: usize = 50;
 
 #[tokio::test]
 async fn same_key_twice_returns_first_contract() {
@@ -100,4 +102,46 @@ async fn retry_after_upstream_failure_succeeds() {
     let retried = app.create_contract_response("key-retry", &body).await;
     assert_eq!(retried.status(), 201);
     assert_eq!(app.contract_count().await, 1);
+}
+
+/// Moves the creation time of the contract made with `idempotency_key` back by `age`.
+async fn age_key(app: &TestApp, idempotency_key: &str, age: Duration) {
+    let created_at = (Utc::now() - age).to_rfc3339_opts(SecondsFormat::Millis, true);
+    sqlx::query("UPDATE contracts SET created_at = ? WHERE idempotency_key = ?")
+        .bind(created_at)
+        .bind(idempotency_key)
+        .execute(&app.db)
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn keys_purged_after_retention_only() {
+    let app = spawn_app().await;
+    let body = contract_request(&app.comed_quote_id().await);
+    let old: Contract = app.create_contract_response("key-25h", &body).await.json().await.unwrap();
+    let young: Contract = app.create_contract_response("key-23h", &body).await.json().await.unwrap();
+    age_key(&app, "key-25h", Duration::hours(25)).await;
+    age_key(&app, "key-23h", Duration::hours(23)).await;
+
+    let store = Store::open(&app.data_dir.path().join("shopper.db")).await.unwrap();
+    let purged = store.purge_idempotency_keys(Utc::now() - IDEMPOTENCY_KEY_RETENTION).await.unwrap();
+
+    assert_eq!(purged, 1, "only the key older than 24 hours is purged");
+    let other_body = contract_request(&app.comed_quote_id().await);
+    let young_again = app.create_contract_response("key-23h", &other_body).await;
+    assert_eq!(young_again.status(), 422, "a 23-hour-old key is still kept");
+    assert_eq!(error_code(young_again).await, "idempotency_key_reused");
+    let old_again = app.create_contract_response("key-25h", &other_body).await;
+    assert_eq!(old_again.status(), 201, "a purged key may be used for a new contract");
+    let new: Contract = old_again.json().await.unwrap();
+    assert_ne!(new.id, old.id);
+    assert_eq!(app.contract(&old.id).await.id, old.id, "the contract outlives its key");
+    assert_eq!(app.contract(&young.id).await.id, young.id);
+    assert_eq!(app.contract_count().await, 3);
+}
+
+#[test]
+fn keys_kept_at_least_24_hours() {
+    assert!(IDEMPOTENCY_KEY_RETENTION >= Duration::hours(24));
 }

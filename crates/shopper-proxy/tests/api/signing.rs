@@ -9,11 +9,11 @@ use crate::helpers::{ALLOWED_ORIGIN, DEMO_KEY, TestApp, spawn_app};
 /// Maximum wait for the sandbox's three status webhooks (50 ms apart here).
 const STATUS_TIMEOUT: Duration = Duration::from_secs(15);
 
-fn return_url(contract_id: &str) -> String {
+pub fn return_url(contract_id: &str) -> String {
     format!("{ALLOWED_ORIGIN}/shop?cs_contract={contract_id}")
 }
 
-async fn signing_session(app: &TestApp, contract_id: &str) -> SigningSession {
+pub async fn signing_session(app: &TestApp, contract_id: &str) -> SigningSession {
     let response = app
         .post(&format!("/v1/contracts/{contract_id}/signing-session"))
         .header("Origin", ALLOWED_ORIGIN)
@@ -26,7 +26,7 @@ async fn signing_session(app: &TestApp, contract_id: &str) -> SigningSession {
 }
 
 /// Presses a button of the sandbox's signing page and returns the redirect's `Location`.
-async fn press(app: &TestApp, session: &SigningSession, action: &str) -> String {
+pub async fn press(app: &TestApp, session: &SigningSession, action: &str) -> String {
     let page = app.client.get(&session.url).send().await.unwrap();
     assert_eq!(page.status(), 200);
     let html = page.text().await.unwrap();
@@ -37,7 +37,15 @@ async fn press(app: &TestApp, session: &SigningSession, action: &str) -> String 
     response.headers()["location"].to_str().unwrap().to_owned()
 }
 
-async fn wait_for_status(app: &TestApp, contract_id: &str, expected: ContractStatus) -> shopper_types::api::Contract {
+/// Opens the proxy's return page in redirect mode and returns the partner page it sends the
+/// customer to.
+pub async fn follow_return(app: &TestApp, location: &str) -> String {
+    let response = app.client.get(location).send().await.unwrap();
+    assert_eq!(response.status(), 303, "the return page redirects: {}", response.text().await.unwrap());
+    response.headers()["location"].to_str().unwrap().to_owned()
+}
+
+pub async fn wait_for_status(app: &TestApp, contract_id: &str, expected: ContractStatus) -> shopper_types::api::Contract {
     let deadline = tokio::time::Instant::now() + STATUS_TIMEOUT;
     loop {
         let contract = app.contract(contract_id).await;
@@ -59,8 +67,10 @@ async fn signing_reaches_accepted() {
     assert_eq!(app.contract(&contract.id).await.status, ContractStatus::AwaitingSignature);
     let location = press(&app, &session, "sign").await;
 
-    assert!(location.starts_with(&return_url(&contract.id)), "{location}");
+    assert!(location.starts_with(&format!("{}/signing/return?", app.address)), "{location}");
     assert!(location.contains("event=signing_complete"), "{location}");
+    let page = follow_return(&app, &location).await;
+    assert_eq!(page, format!("{}&event=signing_complete", return_url(&contract.id)));
     let accepted = wait_for_status(&app, &contract.id, ContractStatus::Accepted).await;
     let history: Vec<ContractStatus> = accepted.history.iter().map(|change| change.status).collect();
     assert_eq!(
@@ -84,6 +94,8 @@ async fn decline_reaches_declined() {
     let location = press(&app, &session, "decline").await;
 
     assert!(location.contains("event=decline"), "{location}");
+    let page = follow_return(&app, &location).await;
+    assert_eq!(page, format!("{}&event=decline", return_url(&contract.id)));
     wait_for_status(&app, &contract.id, ContractStatus::Declined).await;
 }
 

@@ -4,6 +4,11 @@
 //! winner among concurrent requests), calls the platform, then marks the row created. Requests
 //! that find the key taken wait for that row and return the same contract. A platform failure
 //! deletes the pending row, so nothing half-written stays and a retry with the same key works.
+//!
+//! Before the pending row is inserted, the quote's price is checked with the platform again. An
+//! expired quote or a moved price gets a 409 whose body carries the offer at today's price as a
+//! new quote. Nothing is stored under the idempotency key in that case, so the customer accepts
+//! the new price by sending the new quote id, with the same key or a new one.
 
 use std::time::Duration;
 
@@ -24,6 +29,7 @@ use super::contract_json;
 use crate::auth::AuthenticatedPartner;
 use crate::error::AppError;
 use crate::extract::ApiJson;
+use crate::pricing::{Freshness, Revalidation, reprice, revalidate};
 use crate::state::{AppState, ConnectedPartner};
 use crate::store::{ContractRecord, ContractState, NewContract, QuoteRecord, Reservation};
 use crate::upstream::UpstreamError;
@@ -53,7 +59,7 @@ pub async fn create_contract(
     let deadline = Instant::now() + IN_PROGRESS_WAIT;
     loop {
         if let Some(existing) = state.store.contract_by_idempotency_key(partner_id, &idempotency_key).await? {
-            if existing.request_hash != request_hash {
+            if existing.request_hash.as_deref() != Some(request_hash.as_str()) {
                 return Err(AppError::IdempotencyKeyReused);
             }
             match existing.state() {
@@ -76,9 +82,10 @@ pub async fn create_contract(
             .await?
             .ok_or_else(|| AppError::QuoteNotFound(request.quote_id.clone()))?;
         if quote.is_expired(Utc::now())? {
-            return Err(AppError::QuoteExpired(quote.id));
+            return Err(expired_quote_error(&state, &connected, &quote).await);
         }
         check_accounts_match_quote(&details, &quote)?;
+        check_price_unchanged(&state, &connected, &quote).await?;
 
         let contract_id = format!("ct_{}", uuid::Uuid::new_v4().simple());
         let input = contract_input(&contract_id, &quote, &details);
@@ -98,7 +105,7 @@ pub async fn create_contract(
             Reservation::Reserved => {}
         }
 
-        let record = create_upstream(&state, &connected, &contract_id, &input).await?;
+        let record = create_upstream(&state, &connected, &contract_id, &quote, &input).await?;
         return Ok((StatusCode::CREATED, Json(contract_json(&state, &record).await?)));
     }
 }
@@ -118,7 +125,36 @@ async fn resume_pending(
         .await?
         .with_context(|| format!("the quote {} of pending contract {} is missing", pending.quote_id, pending.id))?;
     let input = contract_input(&pending.id, &quote, details);
-    create_upstream(state, connected, &pending.id, &input).await
+    create_upstream(state, connected, &pending.id, &quote, &input).await
+}
+
+/// Checks the quote's price with the platform once more, right before the contract, so the
+/// customer signs the price the supplier has now.
+async fn check_price_unchanged(
+    state: &AppState,
+    connected: &ConnectedPartner,
+    quote: &QuoteRecord,
+) -> Result<(), AppError> {
+    match revalidate(state, connected, quote).await? {
+        Revalidation::Unchanged => Ok(()),
+        Revalidation::Changed(offer) => Err(AppError::PriceChanged { quote_id: quote.id.clone(), offer }),
+        Revalidation::Unavailable => Err(AppError::OfferUnavailable(quote.id.clone())),
+    }
+}
+
+/// Builds the error for an expired quote, with the same offer at today's price when the
+/// platform still has it. The new offer is stored as a new quote, so the customer accepts it by
+/// creating the contract with the new quote id.
+async fn expired_quote_error(state: &AppState, connected: &ConnectedPartner, quote: &QuoteRecord) -> AppError {
+    let offer = match reprice(state, connected, quote, Freshness::Revalidate).await {
+        Ok(repriced) => repriced.map(|repriced| Box::new(repriced.offer)),
+        Err(error) => {
+            // The customer can still get prices again, so the expiry is reported without an offer.
+            tracing::warn!(error = %error, quote_id = %quote.id, "failed to re-price an expired quote");
+            None
+        }
+    };
+    AppError::QuoteExpired { quote_id: quote.id.clone(), offer }
 }
 
 /// Calls the platform for a reserved contract and records the result.
@@ -126,13 +162,18 @@ async fn create_upstream(
     state: &AppState,
     connected: &ConnectedPartner,
     contract_id: &str,
+    quote: &QuoteRecord,
     input: &CreateContractInput,
 ) -> Result<ContractRecord, AppError> {
     let created = match connected.upstream.create_contract(input).await {
         Ok(created) => created,
         Err(error) => {
             state.store.delete_pending_contract(contract_id).await?;
-            return Err(map_upstream_error(error, &input.price_id));
+            if is_price_gone(&error) {
+                tracing::info!(price_id = %input.price_id, error = %error, "the platform no longer has the quoted price");
+                return Err(expired_quote_error(state, connected, quote).await);
+            }
+            return Err(map_upstream_error(error));
         }
     };
 
@@ -149,12 +190,13 @@ async fn create_upstream(
     Ok(record.context("the created contract row is missing")?)
 }
 
-fn map_upstream_error(error: UpstreamError, price_id: &str) -> AppError {
+/// True when `createContract` failed because the platform no longer accepts the price id.
+fn is_price_gone(error: &UpstreamError) -> bool {
+    matches!(error, UpstreamError::GraphQl { code, .. } if code == "PRICE_EXPIRED" || code == "PRICE_NOT_FOUND")
+}
+
+fn map_upstream_error(error: UpstreamError) -> AppError {
     match &error {
-        UpstreamError::GraphQl { code, .. } if code == "PRICE_EXPIRED" || code == "PRICE_NOT_FOUND" => {
-            tracing::info!(price_id, code = %code, "the platform no longer has the quoted price");
-            AppError::QuoteExpired(price_id.to_owned())
-        }
         UpstreamError::GraphQl { code, message, fields } if code == "INVALID_INPUT" => {
             AppError::Validation { message: message.clone(), fields: fields.clone() }
         }

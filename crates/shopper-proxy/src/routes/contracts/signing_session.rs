@@ -1,19 +1,22 @@
 //! `POST /v1/contracts/{id}/signing-session`: mints a fresh single-use signing URL.
 //!
 //! A signing URL expires within minutes and works once, so it is minted when the customer
-//! clicks "Sign" and never stored.
+//! clicks "Sign" and never stored: it is neither written to the database nor logged.
+//!
+//! The request's `return_url` is the widget's page. The platform gets the proxy's own return
+//! page as its return URL, carrying that page URL, so the customer always comes back through
+//! the proxy, which hands the outcome to the page by redirect or to the opener window.
 
 use axum::Json;
 use axum::extract::{Path, State};
-use reqwest::Url;
 use shopper_types::ContractStatus;
 use shopper_types::api::{SigningSession, SigningSessionRequest};
 
 use super::find_contract;
 use crate::auth::AuthenticatedPartner;
-use crate::config::Partner;
 use crate::error::AppError;
 use crate::extract::ApiJson;
+use crate::routes::signing_return::{parse_page_url, proxy_return_url};
 use crate::state::AppState;
 use crate::store::now_rfc3339;
 use crate::upstream::UpstreamError;
@@ -25,11 +28,14 @@ pub async fn create_signing_session(
     Path(contract_id): Path<String>,
     ApiJson(request): ApiJson<SigningSessionRequest>,
 ) -> Result<Json<SigningSession>, AppError> {
-    check_return_url(&connected.partner, &request.return_url)?;
+    let page_url = parse_page_url(&connected.partner, &request.return_url)
+        .map_err(|message| AppError::invalid_field("return_url", message))?;
     let record = find_contract(&state, &connected.partner.slug, &contract_id).await?;
     let upstream_contract_id = record.upstream_contract_id.as_deref().ok_or(AppError::NotFound { what: "contract" })?;
+    let mode = request.mode.unwrap_or(connected.partner.signing_mode);
+    let return_url = proxy_return_url(&state.base_url, &record.id, &page_url, mode);
 
-    let session = match connected.upstream.create_signing_session(upstream_contract_id, &request.return_url).await {
+    let session = match connected.upstream.create_signing_session(upstream_contract_id, &return_url).await {
         Ok(session) => session,
         Err(UpstreamError::GraphQl { code, message, .. }) if code != "INTERNAL_SERVER_ERROR" => {
             tracing::info!(code = %code, message = %message, "the platform rejected a signing session");
@@ -51,22 +57,4 @@ pub async fn create_signing_session(
     }
 
     Ok(Json(SigningSession { url: session.url, expires_at: session.expires_at }))
-}
-
-/// The customer comes back to the return URL after signing, so it must be on one of the
-/// partner's own origins: anything else would make the proxy an open redirect.
-fn check_return_url(partner: &Partner, return_url: &str) -> Result<(), AppError> {
-    let url = Url::parse(return_url)
-        .map_err(|_| AppError::invalid_field("return_url", format!("\"{return_url}\" is not an absolute URL.")))?;
-    if url.scheme() != "http" && url.scheme() != "https" {
-        return Err(AppError::invalid_field("return_url", "The return URL must start with http:// or https://."));
-    }
-    let origin = url.origin().ascii_serialization();
-    if !partner.allows_origin(&origin) {
-        return Err(AppError::invalid_field(
-            "return_url",
-            format!("The return URL's origin {origin} is not one of the partner's allowed origins."),
-        ));
-    }
-    Ok(())
 }
