@@ -1,4 +1,9 @@
 //! Pricing REST: `GET /v2/utilities/by-location` and `GET /v2/prices/by-location`.
+//!
+//! Besides the platform's parameters, the prices call takes an optional `rate_class` (a code of
+//! the utility's rate classes, like `GS-2` or `BUSHILF`). Without it the utility's first class
+//! whose usage range contains `annual_usage` applies. The pricing zone always comes from the ZIP
+//! code.
 
 use std::collections::HashMap;
 
@@ -13,8 +18,8 @@ use crate::AppState;
 use crate::auth::AuthenticatedPartner;
 use crate::base_url::BaseUrl;
 use crate::error::RestError;
-use crate::market::{self, Location, Utility};
-use crate::pricing::{self, PriceLookup, StartMonth};
+use crate::market::{self, Location, RateClass, Utility, Zone};
+use crate::pricing::{self, PriceLookup, PriceQuery, StartMonth};
 
 /// Every contract term, in months, that any supplier's matrix lists.
 pub const MATRIX_TERMS: &[u32] = &[6, 12, 18, 24, 36, 48, 60];
@@ -38,7 +43,10 @@ fn locate(zip: &ZipCode) -> Result<Location, RestError> {
         RestError::new(
             StatusCode::NOT_FOUND,
             "unknown_postal_code",
-            format!("No utility data for ZIP code {}; the Test environment covers parts of IL, TX and PA.", zip.zip5()),
+            format!(
+                "No utility data for ZIP code {}; the Test environment covers the main cities of each state with commercial choice.",
+                zip.zip5()
+            ),
         )
     })
 }
@@ -53,7 +61,11 @@ pub async fn utilities_by_location(partner: AuthenticatedPartner, Query(params):
         postal_code: zip.zip5().to_owned(),
         state: location.state.code.to_owned(),
         choice_market: location.choice_market,
-        utilities: location.utilities.iter().map(|utility| utility.to_upstream()).collect(),
+        utilities: location
+            .utilities
+            .iter()
+            .map(|served| served.utility.to_upstream())
+            .collect(),
     }))
 }
 
@@ -61,6 +73,8 @@ pub async fn utilities_by_location(partner: AuthenticatedPartner, Query(params):
 struct PriceRequest {
     zip: ZipCode,
     utility: &'static Utility,
+    zone: &'static Zone,
+    rate_class: Option<&'static RateClass>,
     annual_usage: u64,
     start_month: StartMonth,
     term_months: Option<u32>,
@@ -90,13 +104,18 @@ fn parse_price_request(params: &Params, price_date: chrono::NaiveDate) -> Result
             format!("ZIP code {} ({}) has no commercial retail choice, so there are no supplier prices.", zip.zip5(), location.state.name),
         ));
     }
-    if !location.utilities.iter().any(|served| served.code == utility.code) {
-        let served: Vec<&str> = location.utilities.iter().map(|served| served.code).collect();
+    let Some(served) = location.served(utility.code) else {
+        let codes: Vec<&str> = location.utilities.iter().map(|served| served.utility.code).collect();
         return Err(RestError::invalid_parameter(
             "utility",
-            format!("{} does not serve ZIP code {}; it is served by {}", utility.code, zip.zip5(), served.join(", ")),
+            format!(
+                "{} does not serve ZIP code {}; it is served by {}",
+                utility.code,
+                zip.zip5(),
+                codes.join(", ")
+            ),
         ));
-    }
+    };
 
     let commodity_text = required(params, "commodity", "pass commodity=electricity or commodity=gas")?;
     let commodity = Commodity::parse(commodity_text).ok_or_else(|| {
@@ -133,7 +152,54 @@ fn parse_price_request(params: &Params, price_date: chrono::NaiveDate) -> Result
         })?),
     };
 
-    Ok(PriceRequest { zip, utility, annual_usage, start_month, term_months })
+    let rate_class = parse_rate_class(params, utility, annual_usage)?;
+
+    Ok(PriceRequest {
+        zip,
+        utility,
+        zone: served.zone,
+        rate_class,
+        annual_usage,
+        start_month,
+        term_months,
+    })
+}
+
+/// Checks the optional `rate_class` against the utility's classes and the annual usage.
+fn parse_rate_class(
+    params: &Params,
+    utility: &'static Utility,
+    annual_usage: u64,
+) -> Result<Option<&'static RateClass>, RestError> {
+    let Some(code) = params
+        .get("rate_class")
+        .map(|value| value.trim())
+        .filter(|value| !value.is_empty())
+    else {
+        return Ok(None);
+    };
+    let codes: Vec<&str> = utility.rate_classes.iter().map(|class| class.code).collect();
+    let rate_class = utility.rate_class(code).ok_or_else(|| {
+        RestError::invalid_parameter(
+            "rate_class",
+            format!(
+                "\"{code}\" is not a {} rate class; use one of {}",
+                utility.code,
+                codes.join(", ")
+            ),
+        )
+    })?;
+    if !rate_class.covers(annual_usage) && pricing::band_for(utility.commodity, annual_usage).is_some() {
+        let unit = utility.commodity.unit().label();
+        return Err(RestError::invalid_parameter(
+            "rate_class",
+            format!(
+                "{} {} prices {} to {} {unit}s a year, not {annual_usage}; pick another class or leave rate_class out",
+                utility.code, rate_class.code, rate_class.min_annual_usage, rate_class.max_annual_usage
+            ),
+        ));
+    }
+    Ok(Some(rate_class))
 }
 
 #[tracing::instrument(skip_all, fields(partner_id = %partner.partner.partner_id))]
@@ -143,25 +209,57 @@ pub async fn prices_by_location(
     BaseUrl(base_url): BaseUrl,
     Query(params): Query<Params>,
 ) -> Result<Json<PriceResponse>, RestError> {
-    // Building a day's matrix takes a few hundred milliseconds in a debug build, so it runs off
-    // the async worker threads.
-    let sandbox = state.sandbox.clone();
-    let matrix = tokio::task::spawn_blocking(move || sandbox.matrices.current(Utc::now())).await.map_err(|error| {
-        RestError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal_error", format!("Building the rate matrix failed: {error}"))
-    })?;
-    let request = parse_price_request(&params, matrix.price_date)?;
+    let now = Utc::now();
+    let request = parse_price_request(&params, pricing::price_date(now))?;
+    let (postal_code, utility, zone) = (request.zip.zip5().to_owned(), request.utility, request.zone);
 
-    let lookup = matrix.lookup(request.utility, request.start_month, request.annual_usage, request.term_months);
+    // The first request for a utility on a new price date builds its table, which takes tens of
+    // milliseconds in a debug build, so the lookup runs off the async worker threads.
+    let sandbox = state.sandbox.clone();
+    let (matrix, lookup) = tokio::task::spawn_blocking(move || {
+        let matrix = sandbox.matrices.current(now);
+        let lookup = match request
+            .rate_class
+            .or_else(|| request.utility.rate_class_for(request.annual_usage))
+        {
+            Some(rate_class) => matrix.lookup(&PriceQuery {
+                utility: request.utility,
+                zone: request.zone,
+                rate_class,
+                start_month: request.start_month,
+                annual_usage: request.annual_usage,
+                term_months: request.term_months,
+            }),
+            // No class covers the usage only above the largest band.
+            None => PriceLookup::CustomQuoteNeeded,
+        };
+        (matrix, lookup)
+    })
+    .await
+    .map_err(|error| {
+        RestError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal_error",
+            format!("Looking up prices failed: {error}"),
+        )
+    })?;
+
     let (custom_quote_needed, prices) = match lookup {
         PriceLookup::CustomQuoteNeeded => (true, Vec::new()),
         PriceLookup::Prices(rows) => (false, rows.iter().map(|row| row.to_price_row(&matrix, &base_url)).collect()),
     };
-    tracing::info!(utility = request.utility.code, prices = prices.len(), custom_quote_needed, "priced");
+    tracing::info!(
+        utility = utility.code,
+        zone = zone.code,
+        prices = prices.len(),
+        custom_quote_needed,
+        "priced"
+    );
 
     Ok(Json(PriceResponse {
-        postal_code: request.zip.zip5().to_owned(),
-        utility: request.utility.code.to_owned(),
-        commodity: request.utility.commodity,
+        postal_code,
+        utility: utility.code.to_owned(),
+        commodity: utility.commodity,
         price_date: matrix.price_date.format("%Y-%m-%d").to_string(),
         custom_quote_needed,
         prices,

@@ -1,7 +1,8 @@
-//! Hand-written market data: states, utilities and their ZIP areas, rate classes and suppliers.
+//! Hand-written market data: states, utilities and their ZIP areas, pricing zones, rate classes
+//! and suppliers.
 //!
 //! Territories, identifier formats, supplier names and price levels follow public market facts
-//! (utility and regulator pages, EIA price tables); ZIP areas are hand-picked ranges and
+//! (utility and regulator pages, EIA price tables); ZIP areas are hand-picked ranges that
 //! approximate real territories, and every price is synthetic. Utility codes are the ones in
 //! `shopper_types::identifiers`, so every utility here has an enrollment identifier rule.
 
@@ -28,12 +29,14 @@ pub struct State {
     pub gas_choice: bool,
     /// Inclusive ranges of the first three ZIP digits assigned to the state.
     pub zip3_ranges: &'static [(u32, u32)],
-    /// The supply price range of the state's matrix, per commodity, in dollars per unit.
+    /// The supply price range of the state's matrix, in dollars per kWh.
     pub electric_rate_range: (f64, f64),
+    /// The supply price range of the state's matrix, in dollars per therm.
     pub gas_rate_range: (f64, f64),
 }
 
-/// A ZIP range inside a choice state whose only supplier is a municipal utility or cooperative.
+/// A ZIP range inside a choice state whose only utility is a municipal utility or cooperative,
+/// or that lies outside the choice program.
 #[derive(Debug)]
 pub struct NoChoiceArea {
     pub first_zip: u32,
@@ -49,20 +52,38 @@ pub struct Utility {
     pub name: &'static str,
     pub state: &'static str,
     pub commodity: Commodity,
-    /// The wholesale zone prices are set in: an ISO load zone, or the gas city gate.
-    pub zone: &'static str,
-    /// Commercial rate classes, smallest first; each covers annual usage up to its maximum.
+    /// The wholesale zones supply is priced in: ISO load zones, ERCOT weather zones or the gas
+    /// city gate. Each ZIP area names the zone of its service addresses.
+    pub zones: &'static [Zone],
+    /// Commercial rate classes (or ERCOT load profiles). When a price request names none, the
+    /// first class whose usage range contains the annual usage applies.
     pub rate_classes: &'static [RateClass],
     /// Slugs of the suppliers that publish matrix prices in this territory.
     pub suppliers: &'static [&'static str],
 }
 
-/// A utility's commercial rate class (or ERCOT load profile), chosen by annual usage.
+/// A wholesale pricing zone of a utility.
+#[derive(Debug)]
+pub struct Zone {
+    /// The ISO's own name for the zone, like `NCENT` or `NEMA`; never contains a dot.
+    pub code: &'static str,
+    pub name: &'static str,
+    /// The zone's price level against the state's, as a fraction (0.05 = 5% dearer).
+    pub price_factor: f64,
+}
+
+/// A utility's commercial rate class, or an ERCOT business load profile.
 #[derive(Debug)]
 pub struct RateClass {
+    /// Short code used in price ids and the `rate_class` query parameter; never contains a dot.
+    pub code: &'static str,
+    /// The tariff name as printed on the bill.
     pub name: &'static str,
-    /// The largest annual usage, in kWh or therms, priced under this class.
+    /// The annual usage range, in kWh or therms, that suppliers price under this class.
+    pub min_annual_usage: u64,
     pub max_annual_usage: u64,
+    /// The class's price level, as a fraction: low load factor costs more to serve.
+    pub price_factor: f64,
 }
 
 /// A retail supplier and the terms of its matrix products.
@@ -75,18 +96,26 @@ pub struct Supplier {
     pub terms_months: &'static [u32],
     /// Usage tolerance before the supplier may re-price, in percent.
     pub swing_percent: u8,
-    /// Renewable shares (percent) of the products it sells, one product each.
+    /// Renewable shares (percent) of its electricity products, one product each.
     pub green_options: &'static [u8],
     /// A supplier-specific offset to the state's price level, as a fraction (0.03 = 3% dearer).
     pub price_bias: f64,
 }
 
-/// A ZIP range and the utilities that serve it.
+/// A ZIP range and the utilities that serve it, each with the pricing zone of the range.
 #[derive(Debug)]
 pub struct ZipArea {
     pub first_zip: u32,
     pub last_zip: u32,
-    pub utility_codes: &'static [&'static str],
+    /// (utility code, zone code) pairs.
+    pub served_by: &'static [(&'static str, &'static str)],
+}
+
+/// A utility serving a ZIP code, and the pricing zone that ZIP code is in.
+#[derive(Clone, Copy, Debug)]
+pub struct ServedUtility {
+    pub utility: &'static Utility,
+    pub zone: &'static Zone,
 }
 
 /// The state and utilities of one ZIP code.
@@ -94,52 +123,112 @@ pub struct ZipArea {
 pub struct Location {
     pub state: &'static State,
     pub choice_market: bool,
-    pub utilities: Vec<&'static Utility>,
+    /// Utilities in the order of the ZIP areas; empty when `choice_market` is false.
+    pub utilities: Vec<ServedUtility>,
+}
+
+impl Location {
+    /// Finds the utility with this code among the ones serving the ZIP code.
+    pub fn served(&self, utility_code: &str) -> Option<ServedUtility> {
+        self.utilities
+            .iter()
+            .copied()
+            .find(|served| served.utility.code == utility_code)
+    }
 }
 
 /// Finds the state and utilities of a five-digit ZIP code; `None` when the ZIP is not in the data.
+///
+/// A ZIP code in a state without choice, or in a municipal or cooperative area, is found with
+/// `choice_market: false`. A ZIP code of a choice state outside every ZIP area is not in the data.
 pub fn locate(zip5: &str) -> Option<Location> {
     let zip: u32 = zip5.parse().ok().filter(|_| zip5.len() == 5)?;
     let zip3 = zip / 100;
-    let state = STATES.iter().find(|state| state.zip3_ranges.iter().any(|(first, last)| (*first..=*last).contains(&zip3)))?;
+    let state = STATES.iter().find(|state| {
+        state
+            .zip3_ranges
+            .iter()
+            .any(|(first, last)| (*first..=*last).contains(&zip3))
+    })?;
 
-    let municipal = NO_CHOICE_AREAS.iter().any(|area| (area.first_zip..=area.last_zip).contains(&zip));
-    if municipal || !(state.electric_choice || state.gas_choice) {
-        return Some(Location { state, choice_market: false, utilities: Vec::new() });
+    let no_choice_area = NO_CHOICE_AREAS
+        .iter()
+        .any(|area| (area.first_zip..=area.last_zip).contains(&zip));
+    if no_choice_area || !(state.electric_choice || state.gas_choice) {
+        return Some(Location {
+            state,
+            choice_market: false,
+            utilities: Vec::new(),
+        });
     }
 
-    let mut utilities: Vec<&'static Utility> = Vec::new();
-    for area in ZIP_AREAS.iter().filter(|area| (area.first_zip..=area.last_zip).contains(&zip)) {
-        for code in area.utility_codes {
-            let utility = utility(code).expect("every ZIP area names a utility in UTILITIES");
-            if !utilities.iter().any(|known| known.code == utility.code) {
-                utilities.push(utility);
+    let mut utilities: Vec<ServedUtility> = Vec::new();
+    for area in ZIP_AREAS
+        .iter()
+        .filter(|area| (area.first_zip..=area.last_zip).contains(&zip))
+    {
+        for (code, zone_code) in area.served_by {
+            if utilities.iter().any(|known| known.utility.code == *code) {
+                continue;
             }
+            let utility = utility(code).expect("every ZIP area names a utility in UTILITIES");
+            let zone = utility
+                .zone(zone_code)
+                .expect("every ZIP area names a zone of its utility");
+            utilities.push(ServedUtility { utility, zone });
         }
     }
     if utilities.is_empty() {
         return None;
     }
-    Some(Location { state, choice_market: true, utilities })
+    Some(Location {
+        state,
+        choice_market: true,
+        utilities,
+    })
 }
 
 /// Finds a utility by its code, ignoring case.
 pub fn utility(code: &str) -> Option<&'static Utility> {
-    UTILITIES.iter().find(|utility| utility.code.eq_ignore_ascii_case(code))
+    utility_index(code).map(|index| UTILITIES[index])
+}
+
+/// Returns the position of a utility in [`UTILITIES`], which the rate matrix uses as its id.
+pub fn utility_index(code: &str) -> Option<usize> {
+    UTILITIES
+        .iter()
+        .position(|utility| utility.code.eq_ignore_ascii_case(code))
 }
 
 pub fn supplier(slug: &str) -> Option<&'static Supplier> {
-    SUPPLIERS.iter().find(|supplier| supplier.slug == slug)
+    supplier_index(slug).map(|index| &SUPPLIERS[index])
+}
+
+/// Returns the position of a supplier in [`SUPPLIERS`], which the rate matrix uses as its id.
+pub fn supplier_index(slug: &str) -> Option<usize> {
+    SUPPLIERS.iter().position(|supplier| supplier.slug == slug)
 }
 
 pub fn state(code: &str) -> Option<&'static State> {
     STATES.iter().find(|state| state.code == code)
 }
 
+impl State {
+    /// Returns the state's supply price range for a commodity, in dollars per kWh or therm.
+    pub fn rate_range(&self, commodity: Commodity) -> (f64, f64) {
+        match commodity {
+            Commodity::Electricity => self.electric_rate_range,
+            Commodity::Gas => self.gas_rate_range,
+        }
+    }
+}
+
 impl Utility {
     /// The utility as the platform returns it, with the label of its enrollment identifier.
     pub fn to_upstream(&self) -> UpstreamUtility {
-        let label = identifier_rule(self.code).map(|rule| rule.label).unwrap_or("account number");
+        let label = identifier_rule(self.code)
+            .map(|rule| rule.label)
+            .unwrap_or("account number");
         UpstreamUtility {
             code: self.code.to_owned(),
             name: self.name.to_owned(),
@@ -148,9 +237,28 @@ impl Utility {
         }
     }
 
-    /// Finds the rate class that prices an annual usage, or `None` above the largest class.
+    /// Finds one of the utility's zones by code, ignoring case.
+    pub fn zone(&self, code: &str) -> Option<&'static Zone> {
+        self.zones.iter().find(|zone| zone.code.eq_ignore_ascii_case(code))
+    }
+
+    /// Finds one of the utility's rate classes by code, ignoring case.
+    pub fn rate_class(&self, code: &str) -> Option<&'static RateClass> {
+        self.rate_classes
+            .iter()
+            .find(|class| class.code.eq_ignore_ascii_case(code))
+    }
+
+    /// Returns the rate class that prices an annual usage by default, or `None` above every class.
     pub fn rate_class_for(&self, annual_usage: u64) -> Option<&'static RateClass> {
-        self.rate_classes.iter().find(|class| annual_usage <= class.max_annual_usage)
+        self.rate_classes.iter().find(|class| class.covers(annual_usage))
+    }
+}
+
+impl RateClass {
+    /// True when suppliers price this annual usage under the class.
+    pub fn covers(&self, annual_usage: u64) -> bool {
+        (self.min_annual_usage..=self.max_annual_usage).contains(&annual_usage)
     }
 }
 
@@ -163,105 +271,4 @@ fn capitalize(text: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_utility_has_an_identifier_rule() {
-        for utility in UTILITIES {
-            assert!(identifier_rule(utility.code).is_some(), "{} has no identifier rule", utility.code);
-        }
-    }
-
-    #[test]
-    fn every_identifier_rule_has_a_utility() {
-        for rule in shopper_types::identifiers::IDENTIFIER_RULES {
-            assert!(self::utility(rule.utility_code).is_some(), "{} is missing from UTILITIES", rule.utility_code);
-        }
-    }
-
-    #[test]
-    fn every_reference_resolves() {
-        for utility in UTILITIES {
-            assert!(state(utility.state).is_some(), "{}: unknown state {}", utility.code, utility.state);
-            assert!(utility.suppliers.len() >= 3, "{} needs several suppliers", utility.code);
-            for slug in utility.suppliers {
-                assert!(supplier(slug).is_some(), "{}: unknown supplier {slug}", utility.code);
-            }
-        }
-        for area in ZIP_AREAS {
-            assert!(area.first_zip <= area.last_zip);
-            for code in area.utility_codes {
-                assert!(self::utility(code).is_some(), "ZIP area {}: unknown utility {code}", area.first_zip);
-            }
-        }
-    }
-
-    #[test]
-    fn every_utility_serves_some_zip() {
-        for utility in UTILITIES {
-            assert!(ZIP_AREAS.iter().any(|area| area.utility_codes.contains(&utility.code)), "{} has no ZIP area", utility.code);
-        }
-    }
-
-    fn codes(zip: &str) -> Vec<&'static str> {
-        locate(zip).unwrap().utilities.iter().map(|utility| utility.code).collect()
-    }
-
-    #[test]
-    fn chicago_loop_is_comed_and_peoples_gas() {
-        let location = locate("60601").unwrap();
-        assert_eq!(location.state.code, "IL");
-        assert!(location.choice_market);
-        assert_eq!(codes("60601"), ["COMED", "PEOPLES_GAS"]);
-    }
-
-    #[test]
-    fn naperville_is_comed_and_nicor() {
-        assert_eq!(codes("60540"), ["COMED", "NICOR"]);
-    }
-
-    #[test]
-    fn houston_gulf_coast_zip_has_two_tdsps() {
-        assert_eq!(codes("77539"), ["CENTERPOINT", "TNMP"]);
-    }
-
-    #[test]
-    fn lewisville_has_oncor_and_tnmp() {
-        assert_eq!(codes("75067"), ["ONCOR", "TNMP"]);
-    }
-
-    #[test]
-    fn philadelphia_is_peco() {
-        assert_eq!(codes("19103"), ["PECO"]);
-        assert_eq!(codes("19406"), ["PECO", "PECO_GAS"]);
-    }
-
-    #[test]
-    fn florida_has_no_choice() {
-        let location = locate("33101").unwrap();
-        assert_eq!(location.state.code, "FL");
-        assert!(!location.choice_market);
-        assert!(location.utilities.is_empty());
-    }
-
-    #[test]
-    fn austin_energy_area_has_no_choice() {
-        let location = locate("78701").unwrap();
-        assert_eq!(location.state.code, "TX");
-        assert!(!location.choice_market);
-    }
-
-    #[test]
-    fn zip_outside_the_data_is_unknown() {
-        assert!(locate("00501").is_none());
-        assert!(locate("62201").is_none(), "IL ZIP without a ZIP area");
-        assert!(locate("6060").is_none());
-    }
-
-    #[test]
-    fn identifier_labels_are_capitalized() {
-        assert_eq!(utility("ONCOR").unwrap().to_upstream().identifier_label, "ESI ID");
-        assert_eq!(utility("COMED").unwrap().to_upstream().identifier_label, "Account number");
-    }
-}
+mod tests;

@@ -1,26 +1,31 @@
-//! The daily rate matrix: one supply price per supplier × utility × rate class × start month ×
-//! term × usage band × product, like the matrix sheets suppliers send brokers each morning.
+//! The daily rate matrix: one supply price per supplier × utility × zone × rate class × start
+//! month × term × usage band × product, like the matrix sheets suppliers send brokers each
+//! morning.
 //!
-//! Prices are synthetic but deterministic: each is computed from a SHA-256 hash of
-//! (price date, supplier, utility, term, start month, band), inside the state's supply-only
-//! range. Longer terms and larger bands are slightly cheaper, green products cost a little more.
-//! Rows are indexed by (utility, commodity, start month, band), so a query reads one bucket.
+//! A day's matrix is several hundred thousand rows, so it is built one utility at a time, on the
+//! first request for that utility, and kept for the day ([`MatrixCache`]). Each utility's rows
+//! live in an indexed [`RateTable`], so a price request reads one bucket and never scans rows.
 
+mod build;
 mod calendar;
 mod price_id;
+pub mod table;
 
+pub use build::green_options;
 pub use calendar::{START_MONTHS_AHEAD, StartMonth, price_date, start_months, valid_until};
 pub use price_id::PriceId;
+pub use table::RateTable;
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Instant;
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
-use sha2::{Digest, Sha256};
 use shopper_types::Commodity;
 use shopper_types::upstream::PriceRow;
 
-use crate::market::{self, RateClass, Supplier, Utility};
+use crate::market::{self, RateClass, Supplier, Utility, Zone};
+use table::{BucketKey, TableLookup, TableQuery, TableRow};
 
 /// A range of annual usage that one matrix column prices; both ends inclusive.
 #[derive(Debug, PartialEq, Eq)]
@@ -33,17 +38,45 @@ pub struct UsageBand {
 /// Electricity bands in kWh a year, as in common supplier matrix sheets (0–100, 100–250,
 /// 250–500, 500–1,000 MWh). Above 1,000 MWh suppliers price by hand.
 pub const ELECTRIC_BANDS: &[UsageBand] = &[
-    UsageBand { index: 0, min: 0, max: 100_000 },
-    UsageBand { index: 1, min: 100_001, max: 250_000 },
-    UsageBand { index: 2, min: 250_001, max: 500_000 },
-    UsageBand { index: 3, min: 500_001, max: 1_000_000 },
+    UsageBand {
+        index: 0,
+        min: 0,
+        max: 100_000,
+    },
+    UsageBand {
+        index: 1,
+        min: 100_001,
+        max: 250_000,
+    },
+    UsageBand {
+        index: 2,
+        min: 250_001,
+        max: 500_000,
+    },
+    UsageBand {
+        index: 3,
+        min: 500_001,
+        max: 1_000_000,
+    },
 ];
 
 /// Gas bands in therms a year.
 pub const GAS_BANDS: &[UsageBand] = &[
-    UsageBand { index: 0, min: 0, max: 5_000 },
-    UsageBand { index: 1, min: 5_001, max: 25_000 },
-    UsageBand { index: 2, min: 25_001, max: 100_000 },
+    UsageBand {
+        index: 0,
+        min: 0,
+        max: 5_000,
+    },
+    UsageBand {
+        index: 1,
+        min: 5_001,
+        max: 25_000,
+    },
+    UsageBand {
+        index: 2,
+        min: 25_001,
+        max: 100_000,
+    },
 ];
 
 pub fn bands(commodity: Commodity) -> &'static [UsageBand] {
@@ -55,25 +88,18 @@ pub fn bands(commodity: Commodity) -> &'static [UsageBand] {
 
 /// Finds the band that prices an annual usage, or `None` above the largest band (a custom quote).
 pub fn band_for(commodity: Commodity, annual_usage: u64) -> Option<&'static UsageBand> {
-    bands(commodity).iter().find(|band| (band.min..=band.max).contains(&annual_usage))
+    bands(commodity)
+        .iter()
+        .find(|band| (band.min..=band.max).contains(&annual_usage))
 }
 
-/// Dollars per kWh that a green product adds for each 50% of renewable supply (renewable
-/// energy certificates), an estimate.
-const GREEN_ADDER_PER_HALF: f64 = 0.002;
-
-/// How much cheaper each month of term makes a price, as a fraction (36 months: 3.6%).
-const TERM_DISCOUNT_PER_MONTH: f64 = 0.001;
-
-/// How much cheaper each larger usage band is, as a fraction.
-const BAND_DISCOUNT: f64 = 0.02;
-
-/// One matrix price.
+/// One matrix price with its market data resolved, as the pricing and contracting APIs use it.
 #[derive(Clone, Debug)]
 pub struct MatrixRow {
     pub price_id: PriceId,
     pub supplier: &'static Supplier,
     pub utility: &'static Utility,
+    pub zone: &'static Zone,
     pub rate_class: &'static RateClass,
     pub band: &'static UsageBand,
     pub start_month: StartMonth,
@@ -85,194 +111,179 @@ pub struct MatrixRow {
     pub early_termination_fee: f64,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-struct MatrixKey {
-    utility: &'static str,
-    commodity: Commodity,
-    start_month: StartMonth,
-    band: u8,
-}
-
-/// Every price of one price date.
-#[derive(Debug)]
-pub struct RateMatrix {
-    pub price_date: NaiveDate,
-    pub valid_until: DateTime<Utc>,
-    rows: HashMap<MatrixKey, Vec<MatrixRow>>,
+/// A price request: one utility, zone and rate class, one start month and annual usage.
+#[derive(Clone, Copy, Debug)]
+pub struct PriceQuery {
+    pub utility: &'static Utility,
+    pub zone: &'static Zone,
+    pub rate_class: &'static RateClass,
+    pub start_month: StartMonth,
+    /// kWh or therms a year.
+    pub annual_usage: u64,
+    /// Only prices of this term; `None` for every term.
+    pub term_months: Option<u32>,
 }
 
 /// The result of a price query.
 #[derive(Debug)]
-pub enum PriceLookup<'a> {
+pub enum PriceLookup {
     /// Matching rows, cheapest first; empty when no supplier lists the requested term.
-    Prices(Vec<&'a MatrixRow>),
+    Prices(Vec<MatrixRow>),
     /// The usage is above the largest band, so a supplier must price it by hand.
     CustomQuoteNeeded,
 }
 
+/// Every price of one price date, one [`RateTable`] per utility, each built on first use.
+#[derive(Debug)]
+pub struct RateMatrix {
+    pub price_date: NaiveDate,
+    pub valid_until: DateTime<Utc>,
+    /// By utility position in `market::UTILITIES`.
+    tables: Vec<OnceLock<RateTable>>,
+}
+
 impl RateMatrix {
-    /// Builds the whole matrix of one price date.
-    pub fn build(price_date: NaiveDate) -> RateMatrix {
-        let mut rows: HashMap<MatrixKey, Vec<MatrixRow>> = HashMap::new();
-        for utility in market::UTILITIES {
-            for start_month in start_months(price_date) {
-                for band in bands(utility.commodity) {
-                    let key = MatrixKey { utility: utility.code, commodity: utility.commodity, start_month, band: band.index };
-                    rows.insert(key, build_bucket(price_date, utility, start_month, band));
-                }
-            }
+    /// Returns the matrix of a price date with no table built yet.
+    pub fn new(price_date: NaiveDate) -> RateMatrix {
+        let tables = market::UTILITIES.iter().map(|_| OnceLock::new()).collect();
+        RateMatrix {
+            price_date,
+            valid_until: valid_until(price_date),
+            tables,
         }
-        RateMatrix { price_date, valid_until: valid_until(price_date), rows }
     }
 
-    /// Returns the rows for a utility, start month and annual usage, optionally for one term only.
-    pub fn lookup(&self, utility: &Utility, start_month: StartMonth, annual_usage: u64, term_months: Option<u32>) -> PriceLookup<'_> {
-        let Some(band) = band_for(utility.commodity, annual_usage) else {
-            return PriceLookup::CustomQuoteNeeded;
+    /// Builds the whole matrix of a price date at once.
+    pub fn build(price_date: NaiveDate) -> RateMatrix {
+        let matrix = RateMatrix::new(price_date);
+        for index in 0..matrix.tables.len() {
+            matrix.table(index);
+        }
+        matrix
+    }
+
+    /// Returns the table of the utility at `utility_index`, building it on first use.
+    pub fn table(&self, utility_index: usize) -> &RateTable {
+        self.tables[utility_index].get_or_init(|| {
+            let started = Instant::now();
+            let table = RateTable::from_rows(build::utility_rows(self.price_date, utility_index));
+            tracing::debug!(
+                price_date = %self.price_date,
+                utility = market::UTILITIES[utility_index].code,
+                rows = table.len(),
+                elapsed_ms = started.elapsed().as_secs_f64() * 1000.0,
+                "built rate table"
+            );
+            table
+        })
+    }
+
+    /// Returns the prices for a request, cheapest first.
+    pub fn lookup(&self, query: &PriceQuery) -> PriceLookup {
+        let Some(key) = self.table_query(query) else {
+            return match band_for(query.utility.commodity, query.annual_usage) {
+                Some(_) => PriceLookup::Prices(Vec::new()),
+                None => PriceLookup::CustomQuoteNeeded,
+            };
         };
-        let key = MatrixKey { utility: utility.code, commodity: utility.commodity, start_month, band: band.index };
-        let mut prices: Vec<&MatrixRow> = self
-            .rows
-            .get(&key)
-            .into_iter()
-            .flatten()
-            .filter(|row| term_months.is_none_or(|term| row.term_months == term))
-            .collect();
-        prices.sort_by(|a, b| a.rate.total_cmp(&b.rate).then(a.term_months.cmp(&b.term_months)));
-        PriceLookup::Prices(prices)
+        match self.table(key.utility as usize).lookup(&key) {
+            TableLookup::CustomQuoteNeeded => PriceLookup::CustomQuoteNeeded,
+            TableLookup::Rows(rows) => PriceLookup::Prices(rows.into_iter().map(|row| self.resolve(row)).collect()),
+        }
+    }
+
+    /// Translates a request into table coordinates; `None` when it names something outside the
+    /// matrix, like a start month after the last one listed.
+    fn table_query(&self, query: &PriceQuery) -> Option<TableQuery> {
+        let utility = market::utility_index(query.utility.code)?;
+        Some(TableQuery {
+            utility: utility as u16,
+            zone: query
+                .utility
+                .zones
+                .iter()
+                .position(|zone| zone.code == query.zone.code)? as u8,
+            rate_class: query
+                .utility
+                .rate_classes
+                .iter()
+                .position(|class| class.code == query.rate_class.code)? as u8,
+            start_month: self.month_offset(query.start_month)?,
+            commodity: query.utility.commodity,
+            annual_usage: query.annual_usage,
+            term_months: query.term_months,
+        })
+    }
+
+    /// Months from the price date's own month to `start_month`, if the matrix lists it.
+    fn month_offset(&self, start_month: StartMonth) -> Option<u8> {
+        let first = StartMonth::of(self.price_date);
+        (0..=START_MONTHS_AHEAD)
+            .find(|offset| first.plus(*offset) == start_month)
+            .map(|offset| offset as u8)
     }
 
     /// Finds the row a price id was issued for.
-    pub fn find(&self, id: &PriceId) -> Option<&MatrixRow> {
-        let utility = market::utility(&id.utility_code)?;
-        let key = MatrixKey { utility: utility.code, commodity: utility.commodity, start_month: id.start_month, band: id.band };
-        self.rows.get(&key)?.iter().find(|row| row.price_id == *id)
+    pub fn find(&self, id: &PriceId) -> Option<MatrixRow> {
+        if id.price_date != self.price_date {
+            return None;
+        }
+        let utility_index = market::utility_index(&id.utility_code)?;
+        let utility = market::UTILITIES[utility_index];
+        let key = BucketKey {
+            utility: utility_index as u16,
+            zone: utility.zones.iter().position(|zone| zone.code == id.zone_code)? as u8,
+            rate_class: utility
+                .rate_classes
+                .iter()
+                .position(|class| class.code == id.rate_class_code)? as u8,
+            start_month: self.month_offset(id.start_month)?,
+            band: id.band,
+        };
+        let supplier = market::supplier_index(&id.supplier_slug)? as u16;
+        let term_months = u8::try_from(id.term_months).ok()?;
+        let row = self
+            .table(utility_index)
+            .find(key, supplier, term_months, id.green_percent)?;
+        Some(self.resolve(row))
     }
 
-    pub fn len(&self) -> usize {
-        self.rows.values().map(Vec::len).sum()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-}
-
-fn build_bucket(price_date: NaiveDate, utility: &'static Utility, start_month: StartMonth, band: &'static UsageBand) -> Vec<MatrixRow> {
-    let rate_class = utility.rate_class_for(band.max).expect("every utility has a rate class up to its largest band");
-    let mut rows = Vec::new();
-    for supplier in utility.suppliers.iter().filter_map(|slug| market::supplier(slug)) {
-        for &green_percent in green_options(supplier, utility.commodity) {
-            for &term_months in supplier.terms_months {
-                let price_id = PriceId {
-                    price_date,
-                    utility_code: utility.code.to_owned(),
-                    supplier_slug: supplier.slug.to_owned(),
-                    start_month,
-                    term_months,
-                    band: band.index,
-                    green_percent,
-                };
-                rows.push(MatrixRow {
-                    price_id,
-                    supplier,
-                    utility,
-                    rate_class,
-                    band,
-                    start_month,
-                    term_months,
-                    green_percent,
-                    rate: synthetic_rate(price_date, supplier, utility, start_month, term_months, band, green_percent),
-                    early_termination_fee: early_termination_fee(utility, band),
-                });
-            }
+    /// Resolves a table row's indexes into the market data and its price id.
+    fn resolve(&self, row: &TableRow) -> MatrixRow {
+        let utility = market::UTILITIES[row.key.utility as usize];
+        let zone = &utility.zones[row.key.zone as usize];
+        let rate_class = &utility.rate_classes[row.key.rate_class as usize];
+        let supplier = &market::SUPPLIERS[row.supplier as usize];
+        let start_month = StartMonth::of(self.price_date).plus(u32::from(row.key.start_month));
+        let price_id = PriceId {
+            price_date: self.price_date,
+            utility_code: utility.code.to_owned(),
+            zone_code: zone.code.to_owned(),
+            rate_class_code: rate_class.code.to_owned(),
+            supplier_slug: supplier.slug.to_owned(),
+            start_month,
+            term_months: u32::from(row.term_months),
+            band: row.key.band,
+            green_percent: row.green_percent,
+        };
+        MatrixRow {
+            price_id,
+            supplier,
+            utility,
+            zone,
+            rate_class,
+            band: &bands(utility.commodity)[row.key.band as usize],
+            start_month,
+            term_months: u32::from(row.term_months),
+            green_percent: row.green_percent,
+            rate: row.rate(),
+            early_termination_fee: f64::from(row.early_termination_fee),
         }
     }
-    rows
-}
 
-/// Renewable shares a supplier sells for a commodity; gas products here are all 0% green.
-fn green_options(supplier: &Supplier, commodity: Commodity) -> &'static [u8] {
-    match commodity {
-        Commodity::Electricity => supplier.green_options,
-        Commodity::Gas => &[0],
-    }
-}
-
-/// Computes a deterministic supply price inside the state's range for the commodity.
-fn synthetic_rate(
-    price_date: NaiveDate,
-    supplier: &Supplier,
-    utility: &Utility,
-    start_month: StartMonth,
-    term_months: u32,
-    band: &UsageBand,
-    green_percent: u8,
-) -> f64 {
-    let state = market::state(utility.state).expect("every utility's state is in STATES");
-    let (low, high) = match utility.commodity {
-        Commodity::Electricity => state.electric_rate_range,
-        Commodity::Gas => state.gas_rate_range,
-    };
-
-    // The supplier's level for this utility and month is in the middle half of the range.
-    // A second hash over the whole key moves each price by up to ±1%.
-    let level = unit_hash(&[&price_date.to_string(), supplier.slug, utility.code, &start_month.to_string()]);
-    let jitter = unit_hash(&[
-        &price_date.to_string(),
-        supplier.slug,
-        utility.code,
-        &term_months.to_string(),
-        &start_month.to_string(),
-        &band.index.to_string(),
-    ]);
-    let base = low + (high - low) * (0.25 + 0.5 * level);
-    let mut rate = base
-        * (1.0 + supplier.price_bias)
-        * (1.0 - TERM_DISCOUNT_PER_MONTH * f64::from(term_months))
-        * (1.0 - BAND_DISCOUNT * f64::from(band.index))
-        * (1.0 + 0.02 * (jitter - 0.5));
-    if utility.commodity == Commodity::Electricity {
-        rate += GREEN_ADDER_PER_HALF * f64::from(green_percent / 50);
-    }
-
-    // Matrix sheets quote electricity to a hundredth of a mill and gas to a hundredth of a cent.
-    let scale = match utility.commodity {
-        Commodity::Electricity => 100_000.0,
-        Commodity::Gas => 10_000.0,
-    };
-    (rate.clamp(low, high) * scale).round() / scale
-}
-
-/// Maps the parts to a uniform number in [0, 1) through SHA-256, stable across runs and platforms.
-fn unit_hash(parts: &[&str]) -> f64 {
-    let mut hasher = Sha256::new();
-    for part in parts {
-        hasher.update(part.as_bytes());
-        hasher.update([0x1f]);
-    }
-    let digest = hasher.finalize();
-    let mut first = [0u8; 8];
-    first.copy_from_slice(&digest[..8]);
-    (u64::from_be_bytes(first) >> 11) as f64 / (1u64 << 53) as f64
-}
-
-/// Returns the early termination fee in dollars, larger for larger accounts.
-fn early_termination_fee(utility: &Utility, band: &UsageBand) -> f64 {
-    // Illinois caps the fee at $50 for small commercial customers (ICC rules, Part 412).
-    // NOTE: the size limit of "small commercial" is not verified here, so the whole lowest band
-    // gets the cap.
-    if utility.state == "IL" && utility.commodity == Commodity::Electricity && band.index == 0 {
-        return 50.0;
-    }
-    match (utility.commodity, band.index) {
-        (Commodity::Electricity, 0) => 150.0,
-        (Commodity::Electricity, 1) => 300.0,
-        (Commodity::Electricity, 2) => 600.0,
-        (Commodity::Electricity, _) => 1_200.0,
-        (Commodity::Gas, 0) => 100.0,
-        (Commodity::Gas, 1) => 250.0,
-        (Commodity::Gas, _) => 500.0,
+    /// Counts the rows in the tables built so far.
+    pub fn built_rows(&self) -> usize {
+        self.tables.iter().filter_map(OnceLock::get).map(RateTable::len).sum()
     }
 }
 
@@ -301,7 +312,7 @@ impl MatrixRow {
             product_name: product_name(commodity, self.green_percent),
             utility: self.utility.code.to_owned(),
             rate_class: self.rate_class.name.to_owned(),
-            zone: self.utility.zone.to_owned(),
+            zone: self.zone.code.to_owned(),
             start_month: self.start_month.to_string(),
             term_months: self.term_months,
             rate: self.rate,
@@ -312,7 +323,10 @@ impl MatrixRow {
             swing_percent: self.supplier.swing_percent,
             green_percent: self.green_percent,
             early_termination_fee: self.early_termination_fee,
-            disclosure_url: format!("{base_url}/disclosures/{}", product_slug(self.supplier, commodity, self.green_percent)),
+            disclosure_url: format!(
+                "{base_url}/disclosures/{}",
+                product_slug(self.supplier, commodity, self.green_percent)
+            ),
         }
     }
 }
@@ -326,7 +340,7 @@ pub enum PriceCheckError {
     Expired { valid_until: DateTime<Utc> },
 }
 
-/// Matrices built so far, by price date. Only the most recent few are kept.
+/// Matrices of recent price dates. Only the most recent few are kept.
 #[derive(Default)]
 pub struct MatrixCache {
     matrices: Mutex<HashMap<NaiveDate, Arc<RateMatrix>>>,
@@ -336,21 +350,21 @@ pub struct MatrixCache {
 const CACHED_MATRICES: usize = 3;
 
 impl MatrixCache {
-    /// Returns the matrix of a price date, built on first use.
+    /// Returns the matrix of a price date. Its tables are built on first use, outside this lock.
     pub fn get(&self, price_date: NaiveDate) -> Arc<RateMatrix> {
         let mut matrices = self.matrices.lock().expect("matrix cache lock poisoned");
         if let Some(matrix) = matrices.get(&price_date) {
             return matrix.clone();
         }
 
-        let matrix = Arc::new(RateMatrix::build(price_date));
-        tracing::info!(%price_date, rows = matrix.len(), "built rate matrix");
+        let matrix = Arc::new(RateMatrix::new(price_date));
         if matrices.len() >= CACHED_MATRICES
             && let Some(oldest) = matrices.keys().min().copied()
         {
             matrices.remove(&oldest);
         }
         matrices.insert(price_date, matrix.clone());
+        tracing::info!(%price_date, "started the rate matrix of a new price date");
         matrix
     }
 
@@ -360,7 +374,11 @@ impl MatrixCache {
     }
 
     /// Finds the row of a price id and checks that it can still be contracted at `now`.
-    pub fn check_price(&self, price_id: &str, now: DateTime<Utc>) -> Result<(Arc<RateMatrix>, MatrixRow), PriceCheckError> {
+    pub fn check_price(
+        &self,
+        price_id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(Arc<RateMatrix>, MatrixRow), PriceCheckError> {
         let id = PriceId::parse(price_id).ok_or(PriceCheckError::NotFound)?;
         let valid_until = valid_until(id.price_date);
         if now >= valid_until {
@@ -372,7 +390,7 @@ impl MatrixCache {
         }
 
         let matrix = self.get(id.price_date);
-        let row = matrix.find(&id).cloned().ok_or(PriceCheckError::NotFound)?;
+        let row = matrix.find(&id).ok_or(PriceCheckError::NotFound)?;
         Ok((matrix, row))
     }
 }

@@ -134,3 +134,83 @@ async fn signing_session_needs_an_http_return_url() {
         assert_eq!(error_code(&response), "INVALID_RETURN_URL", "{return_url}");
     }
 }
+
+/// Fetches the first Con Edison price for a Manhattan ZIP from a running sandbox.
+async fn coned_price_id(base_url: &str) -> String {
+    let response = client()
+        .get(format!("{base_url}/v2/prices/by-location"))
+        .query(&[
+            ("postal_code", "10001"),
+            ("account_type", "C"),
+            ("utility", "CONED"),
+            ("commodity", "electricity"),
+            ("annual_usage", "200000"),
+            (
+                "start_month",
+                &next_month(&chrono::Utc::now().format("%Y-%m").to_string()),
+            ),
+        ])
+        .header(shopper_types::upstream::API_KEY_HEADER, API_KEY)
+        .bearer_auth(token())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let body: Value = response.json().await.unwrap();
+    body["prices"][0]["price_id"].as_str().unwrap().to_owned()
+}
+
+fn coned_input(price_id: &str, external_reference: &str, account_number: &str) -> Value {
+    let mut input = contract_input(price_id, external_reference);
+    input["input"]["accounts"][0] = json!({
+        "utilityCode": "CONED",
+        "accountNumber": account_number,
+        "serviceAddress": { "line1": "350 W 31st St", "line2": "", "city": "New York", "state": "NY", "zip": "10001" }
+    });
+    input
+}
+
+#[tokio::test]
+async fn con_edison_contract_checks_the_account_format() {
+    let sandbox = sandbox().await;
+    let base = sandbox.base_url();
+    let price_id = coned_price_id(&base).await;
+
+    let created = graphql(
+        &base,
+        CREATE_CONTRACT,
+        coned_input(&price_id, "ext-ny-1", "12-3456-7890-1234-5"),
+    )
+    .await;
+    assert!(created["errors"].is_null(), "{created}");
+    assert_eq!(created["data"]["createContract"]["status"], "CREATED");
+
+    let rejected = graphql(&base, CREATE_CONTRACT, coned_input(&price_id, "ext-ny-2", "0123456789")).await;
+    assert_eq!(error_code(&rejected), "INVALID_INPUT");
+    let message = rejected["errors"][0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("Con Edison account numbers have 15 digits; yours has 10."),
+        "{message}"
+    );
+}
+
+#[tokio::test]
+async fn price_past_valid_until_is_expired() {
+    let sandbox = sandbox().await;
+    let base = sandbox.base_url();
+    let price_id = coned_price_id(&base).await;
+    // The same product on a price date a week back: its 6 PM Central expiry has passed.
+    let mut parts: Vec<String> = price_id.split('.').map(str::to_owned).collect();
+    let date = chrono::NaiveDate::parse_from_str(&parts[1], "%Y-%m-%d").unwrap();
+    parts[1] = (date - chrono::Duration::days(7)).format("%Y-%m-%d").to_string();
+
+    let response = graphql(
+        &base,
+        CREATE_CONTRACT,
+        coned_input(&parts.join("."), "ext-ny-3", "123456789012345"),
+    )
+    .await;
+    assert_eq!(error_code(&response), "PRICE_EXPIRED");
+    let message = response["errors"][0]["message"].as_str().unwrap();
+    assert!(message.contains("expired at"), "{message}");
+}

@@ -81,6 +81,152 @@ async fn comed_prices_for_chicago() {
     assert!(valid_until > chrono::Utc::now());
 }
 
+/// One ZIP code per choice market, its utility, and the supply-only price range expected there
+/// (dollars per kWh or therm), about half of the state's all-in commercial average.
+const MARKET_CASES: &[(&str, &str, &str, &str, &str, f64, f64)] = &[
+    ("TX", "75201", "ONCOR", "electricity", "kwh", 0.055, 0.085),
+    ("IL", "60601", "COMED", "electricity", "kwh", 0.060, 0.090),
+    ("IL", "61602", "AMEREN_IL", "electricity", "kwh", 0.060, 0.090),
+    ("OH", "43215", "AEP_OHIO", "electricity", "kwh", 0.058, 0.088),
+    ("OH", "44113", "CEI", "electricity", "kwh", 0.058, 0.088),
+    ("PA", "15222", "DUQUESNE", "electricity", "kwh", 0.065, 0.095),
+    ("NJ", "07102", "PSEG", "electricity", "kwh", 0.080, 0.115),
+    ("NY", "10001", "CONED", "electricity", "kwh", 0.085, 0.125),
+    ("NY", "14202", "NATGRID_NY", "electricity", "kwh", 0.085, 0.125),
+    ("MD", "21201", "BGE", "electricity", "kwh", 0.070, 0.100),
+    ("DE", "19801", "DELMARVA_DE", "electricity", "kwh", 0.068, 0.098),
+    ("DC", "20001", "PEPCO_DC", "electricity", "kwh", 0.080, 0.112),
+    ("MA", "02108", "EVERSOURCE_MA", "electricity", "kwh", 0.100, 0.140),
+    ("CT", "06103", "EVERSOURCE_CT", "electricity", "kwh", 0.100, 0.140),
+    ("RI", "02903", "RI_ENERGY", "electricity", "kwh", 0.095, 0.135),
+    ("NH", "03101", "EVERSOURCE_NH", "electricity", "kwh", 0.095, 0.135),
+    ("ME", "04101", "CMP", "electricity", "kwh", 0.090, 0.130),
+    ("IL", "60540", "NICOR", "gas", "therm", 0.45, 0.80),
+    ("OH", "43215", "COLUMBIA_OH", "gas", "therm", 0.42, 0.75),
+    ("PA", "19406", "PECO_GAS", "gas", "therm", 0.45, 0.80),
+    ("NJ", "07102", "PSEG_GAS", "gas", "therm", 0.50, 0.85),
+    ("NY", "11201", "KEDNY", "gas", "therm", 0.52, 0.90),
+    ("MD", "21201", "BGE_GAS", "gas", "therm", 0.50, 0.85),
+    ("DC", "20001", "WASHINGTON_GAS_DC", "gas", "therm", 0.55, 0.90),
+    ("GA", "30303", "AGL", "gas", "therm", 0.55, 0.90),
+    ("MA", "02108", "NATGRID_MA_GAS", "gas", "therm", 0.60, 0.95),
+    ("MI", "48226", "DTE_GAS", "gas", "therm", 0.42, 0.75),
+];
+
+#[tokio::test]
+async fn every_market_quotes_within_its_range() {
+    for &(state, zip, utility, commodity, unit, low, high) in MARKET_CASES {
+        let label = format!("{state} {zip} {utility}");
+        let (status, body) = call(get(&format!("/v2/utilities/by-location?postal_code={zip}"))).await;
+        assert_eq!(status, StatusCode::OK, "{label}: {body}");
+        assert_eq!(body["state"], state, "{label}");
+        assert_eq!(body["choice_market"], true, "{label}");
+        let served: Vec<&str> = body["utilities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|utility| utility["code"].as_str().unwrap())
+            .collect();
+        assert!(served.contains(&utility), "{label}: served by {served:?}");
+
+        let usage = if commodity == "gas" { "12000" } else { "150000" };
+        let (status, body) = call(get(&prices_uri(zip, utility, commodity, usage, ""))).await;
+        assert_eq!(status, StatusCode::OK, "{label}: {body}");
+        let prices = body["prices"].as_array().unwrap();
+        let suppliers: std::collections::BTreeSet<&str> =
+            prices.iter().map(|price| price["supplier"].as_str().unwrap()).collect();
+        assert!(suppliers.len() >= 5, "{label}: suppliers {suppliers:?}");
+        for price in prices {
+            let rate = price["rate"].as_f64().unwrap();
+            assert!(
+                (low..=high).contains(&rate),
+                "{label}: rate {rate} outside {low}..{high}"
+            );
+            assert_eq!(price["unit"], unit, "{label}");
+            assert_eq!(price["utility"], utility, "{label}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn both_tdsps_of_a_shared_texas_zip_quote() {
+    for utility in ["CENTERPOINT", "TNMP"] {
+        let (status, body) = call(get(&prices_uri("77539", utility, "electricity", "80000", ""))).await;
+        assert_eq!(status, StatusCode::OK, "{utility}: {body}");
+        let prices = body["prices"].as_array().unwrap();
+        assert!(!prices.is_empty(), "{utility}");
+        for price in prices {
+            assert_eq!(price["zone"], "COAST", "{utility}");
+            assert_eq!(price["rate_class"], "BUSNODEM Business Non-Demand", "{utility}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn nicor_gas_quotes_in_therms() {
+    let (status, body) = call(get(&prices_uri("60540", "NICOR", "gas", "30000", ""))).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let prices = body["prices"].as_array().unwrap();
+    assert!(!prices.is_empty());
+    for price in prices {
+        assert_eq!(price["unit"], "therm");
+        assert_eq!(
+            (price["usage_min"].as_u64(), price["usage_max"].as_u64()),
+            (Some(25_001), Some(100_000))
+        );
+        assert_eq!(price["rate_class"], "Rate 5 Seasonal Use");
+        let rate = price["rate"].as_f64().unwrap();
+        assert!((0.45..=0.80).contains(&rate), "{rate}");
+    }
+}
+
+#[tokio::test]
+async fn rate_class_parameter_selects_the_class() {
+    let (status, body) = call(get(&prices_uri(
+        "75201",
+        "ONCOR",
+        "electricity",
+        "300000",
+        "&rate_class=bushilf",
+    )))
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let prices = body["prices"].as_array().unwrap();
+    assert!(!prices.is_empty());
+    assert!(
+        prices
+            .iter()
+            .all(|price| price["rate_class"] == "BUSHILF Business High Load Factor"),
+        "{body}"
+    );
+
+    for (extra, expected) in [
+        ("&rate_class=GS-1", "is not a ONCOR rate class"),
+        ("&rate_class=BUSNODEM", "prices 0 to 100000 kWhs a year"),
+    ] {
+        let (status, body) = call(get(&prices_uri("75201", "ONCOR", "electricity", "300000", extra))).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{extra}: {body}");
+        let message = body["message"].as_str().unwrap();
+        assert!(message.starts_with("rate_class: "), "{extra}: {message}");
+        assert!(message.contains(expected), "{extra}: {message}");
+    }
+}
+
+#[tokio::test]
+async fn gas_usage_above_bands_needs_custom_quote() {
+    let (status, body) = call(get(&prices_uri("60540", "NICOR", "gas", "100001", ""))).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["custom_quote_needed"], true);
+    assert_eq!(body["prices"], Value::Array(vec![]));
+}
+
+#[tokio::test]
+async fn georgia_offers_gas_only() {
+    let (status, body) = call(get(&prices_uri("30303", "AGL", "electricity", "1000", ""))).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert!(body["message"].as_str().unwrap().starts_with("commodity: "), "{body}");
+}
+
 #[tokio::test]
 async fn term_filter_returns_that_term() {
     let (status, body) = call(get(&prices_uri("60540", "NICOR", "gas", "12000", "&term_months=24"))).await;
