@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use shopper_types::{Commodity, ContractStatus};
 
 use crate::SandboxPartner;
+use crate::pricing::{MatrixRow, product_name, product_slug};
 
 /// A status a contract reached, and when.
 #[derive(Clone, Debug, PartialEq)]
@@ -44,6 +45,35 @@ pub struct ContractPrice {
     pub term_months: u32,
     /// Dollars per kWh or therm.
     pub rate: f64,
+    /// Dollars owed for leaving before the end of the term.
+    pub early_termination_fee: f64,
+    /// Share of the electricity matched with renewable energy certificates, in percent.
+    pub green_percent: u8,
+    /// Usage change, in percent of the contracted annual usage, before the supplier may re-price.
+    pub swing_percent: u8,
+    /// The path segment of the product's disclosure page, `/disclosures/{product_slug}`.
+    pub product_slug: String,
+}
+
+impl ContractPrice {
+    /// Copies the terms of a rate matrix row, which the contract keeps after the matrix is gone.
+    pub fn from_row(row: &MatrixRow) -> ContractPrice {
+        let commodity = row.utility.commodity;
+        ContractPrice {
+            price_id: row.price_id.to_string(),
+            supplier: row.supplier.name.to_owned(),
+            product_name: product_name(commodity, row.green_percent),
+            utility_code: row.utility.code.to_owned(),
+            commodity,
+            start_month: row.start_month.to_string(),
+            term_months: row.term_months,
+            rate: row.rate,
+            early_termination_fee: row.early_termination_fee,
+            green_percent: row.green_percent,
+            swing_percent: row.supplier.swing_percent,
+            product_slug: product_slug(row.supplier, commodity, row.green_percent),
+        }
+    }
 }
 
 #[derive(Clone, Debug)]

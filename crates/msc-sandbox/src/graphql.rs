@@ -1,9 +1,11 @@
-//! Contracting GraphQL at `POST /graphql`: `createContract`, `createSigningSession` and `contract`.
+//! Contracting GraphQL at `POST /graphql`: `createContract`, `createSigningSession`, `contract`
+//! and `signupRequirements`.
 //!
 //! The platform's contracting schema is not public, so this schema is our own design; its SDL is
 //! kept in `schema.graphql` beside this crate's `Cargo.toml`. Errors carry `extensions.code`:
 //! `PRICE_NOT_FOUND`, `PRICE_EXPIRED`, `INVALID_INPUT` (with `extensions.fields`),
-//! `DUPLICATE_EXTERNAL_REFERENCE`, `CONTRACT_NOT_FOUND`, `CONTRACT_NOT_SIGNABLE`, `INVALID_RETURN_URL`.
+//! `DUPLICATE_EXTERNAL_REFERENCE`, `CONTRACT_NOT_FOUND`, `CONTRACT_NOT_SIGNABLE`, `INVALID_RETURN_URL`,
+//! `SIGNING_SERVICE_UNAVAILABLE` (DocuSign failed; worth retrying).
 
 use std::sync::Arc;
 
@@ -20,6 +22,7 @@ use crate::auth::AuthenticatedPartner;
 use crate::base_url::BaseUrl;
 use crate::contracts::{Contract, StatusChange, TransitionError};
 use crate::pricing::PriceCheckError;
+use crate::signing::SIGNING_URL_LIFETIME;
 use crate::{AppState, Sandbox};
 
 mod validate;
@@ -110,12 +113,29 @@ pub struct CreateContractInput {
     pub external_reference: String,
     pub customer: ContractCustomerInput,
     pub accounts: Vec<ContractAccountInput>,
+    /// Where the supplier sends bills; null means the first account's service address.
+    pub billing_address: Option<AddressInput>,
 }
 
 #[derive(InputObject)]
 pub struct ContractCustomerInput {
     pub legal_name: String,
+    /// The name the business trades under; empty when it is the legal name.
+    #[graphql(default)]
+    pub dba: String,
+    /// Federal employer identification number, `NN-NNNNNNN`; empty for a sole proprietorship
+    /// without one.
+    #[graphql(default)]
+    pub fein: String,
+    #[graphql(default)]
+    pub tax_exempt: bool,
+    /// `sole_proprietorship`, `partnership`, `llc`, `corporation`, `nonprofit`, `government` or
+    /// `other`; empty when not known.
+    #[graphql(default)]
+    pub business_type: String,
     pub contact_name: String,
+    #[graphql(default)]
+    pub contact_title: String,
     pub email: String,
     pub phone: String,
 }
@@ -125,7 +145,55 @@ pub struct ContractAccountInput {
     pub utility_code: String,
     /// The utility's enrollment identifier: account number or ESI ID.
     pub account_number: String,
+    /// The 4-letter name key, where `signupRequirements` lists `NAME_KEY`.
+    #[graphql(default)]
+    pub name_key: String,
+    /// The point-of-delivery ID, where `signupRequirements` lists `POD_ID`.
+    #[graphql(default)]
+    pub pod_id: String,
     pub service_address: AddressInput,
+}
+
+/// An identifier field of a utility account.
+#[derive(Enum, Clone, Copy, PartialEq, Eq)]
+#[graphql(name = "AccountField", remote = "shopper_types::AccountField")]
+pub enum GraphqlAccountField {
+    AccountNumber,
+    NameKey,
+    PodId,
+}
+
+#[derive(SimpleObject)]
+#[graphql(name = "RequirementField")]
+pub struct GraphqlRequirementField {
+    pub field: GraphqlAccountField,
+    /// The field's name as printed on the bill, such as "ESI ID".
+    pub label: String,
+    /// The expected format, such as "10 digits".
+    pub hint: String,
+}
+
+/// The identifier fields a utility's enrollment needs, which a sign-up form shows.
+#[derive(SimpleObject)]
+#[graphql(name = "SignupRequirements")]
+pub struct GraphqlSignupRequirements {
+    pub utility_code: String,
+    pub utility_name: String,
+    pub fields: Vec<GraphqlRequirementField>,
+}
+
+impl From<shopper_types::UtilityRequirements> for GraphqlSignupRequirements {
+    fn from(requirements: shopper_types::UtilityRequirements) -> Self {
+        GraphqlSignupRequirements {
+            utility_code: requirements.utility_code,
+            utility_name: requirements.utility_name,
+            fields: requirements
+                .fields
+                .into_iter()
+                .map(|field| GraphqlRequirementField { field: field.field.into(), label: field.label, hint: field.hint })
+                .collect(),
+        }
+    }
 }
 
 #[derive(InputObject)]
@@ -193,6 +261,12 @@ impl QueryRoot {
         let sandbox = context.data::<Arc<Sandbox>>()?;
         let partner = context.data::<AuthenticatedPartner>()?;
         Ok(sandbox.contracts.get_for_partner(&id, &partner.partner.partner_id).as_ref().map(GraphqlContract::from))
+    }
+
+    /// Returns the identifier fields that enrolling an account of this utility needs, or null
+    /// for a utility code the platform does not know.
+    async fn signup_requirements(&self, utility_code: String) -> Option<GraphqlSignupRequirements> {
+        shopper_types::utility_requirements(utility_code.trim()).map(GraphqlSignupRequirements::from)
     }
 }
 
@@ -267,6 +341,15 @@ impl MutationRoot {
             }
         }
 
+        if let Some(docusign) = &sandbox.docusign {
+            let url = docusign.recipient_view_url(&contract, base_url, return_url.as_str()).await.map_err(|error| {
+                tracing::error!(contract_id = %contract.id, error = %error, "DocuSign did not open a signing session");
+                coded_error("SIGNING_SERVICE_UNAVAILABLE", "The e-signature service did not open a signing session; try again in a moment.")
+            })?;
+            tracing::info!(contract_id = %contract.id, "DocuSign signing session created");
+            return Ok(GraphqlSigningSession { url, expires_at: rfc3339(Utc::now() + SIGNING_URL_LIFETIME) });
+        }
+
         let (token, expires_at) = sandbox.signing_tokens.mint(&contract.id, return_url, Utc::now());
         tracing::info!(contract_id = %contract.id, "signing session created");
         Ok(GraphqlSigningSession { url: format!("{base_url}/signing/{token}"), expires_at: rfc3339(expires_at) })
@@ -303,6 +386,35 @@ mod tests {
         assert!(current == expected, "schema.graphql is out of date; run `UPDATE_SCHEMA=1 cargo test -p msc-sandbox schema_file`");
     }
 
+    /// Runs `signupRequirements`, which reads no sandbox state, on a schema without context data.
+    async fn signup_requirements(utility_code: &str) -> serde_json::Value {
+        let schema = Schema::build(QueryRoot, MutationRoot, EmptySubscription).finish();
+        let request = async_graphql::Request::new(shopper_types::upstream::operations::SIGNUP_REQUIREMENTS)
+            .variables(async_graphql::Variables::from_json(serde_json::json!({ "utilityCode": utility_code })));
+        let response = schema.execute(request).await;
+        assert!(response.errors.is_empty(), "{:?}", response.errors);
+        response.data.into_json().unwrap()["signupRequirements"].clone()
+    }
+
+    #[tokio::test]
+    async fn signup_requirements_list_each_field() {
+        let comed = signup_requirements("COMED").await;
+        let pseg = signup_requirements("pseg").await;
+        let national_grid = signup_requirements("NATGRID_NY").await;
+
+        assert_eq!(comed["utilityName"], "ComEd");
+        assert_eq!(comed["fields"], serde_json::json!([{ "field": "ACCOUNT_NUMBER", "label": "Account number", "hint": "10 digits" }]));
+        assert_eq!(pseg["utilityCode"], "PSEG");
+        assert_eq!(pseg["fields"][1]["field"], "POD_ID");
+        assert_eq!(pseg["fields"][1]["hint"], "PE then 18 digits");
+        assert_eq!(national_grid["fields"][1]["field"], "NAME_KEY");
+    }
+
+    #[tokio::test]
+    async fn signup_requirements_null_for_unknown_utility() {
+        assert_eq!(signup_requirements("NOPE").await, serde_json::Value::Null);
+    }
+
     #[test]
     fn schema_serves_the_proxy_operations() {
         let sdl = schema_sdl();
@@ -313,6 +425,8 @@ mod tests {
             "AWAITING_SIGNATURE",
             "SUBMITTED_TO_SUPPLIER",
             "statusHistory: [StatusChange!]!",
+            "signupRequirements(utilityCode: String!): SignupRequirements",
+            "NAME_KEY",
         ] {
             assert!(sdl.contains(needle), "missing {needle} in\n{sdl}");
         }

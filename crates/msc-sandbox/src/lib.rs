@@ -6,7 +6,10 @@
 //! - `GET /v2/utilities/by-location` and `GET /v2/prices/by-location`: pricing REST over a daily
 //!   rate matrix built from hand-written market data ([`market`], [`pricing`]).
 //! - `POST /graphql`: contracting ([`graphql`]): `createContract`, `createSigningSession`, `contract`.
-//! - `GET|POST /signing/{token}`: a signing page in place of a DocuSign recipient view.
+//! - `GET /v2/contracts/{id}/document`: the contract as a PDF ([`contract_pdf`]).
+//! - `GET|POST /signing/{token}`: a signing page in place of a DocuSign recipient view, or, with
+//!   [`DocuSignSettings`], real DocuSign recipient views and `POST /connect/docusign` for
+//!   DocuSign Connect events ([`esign`]).
 //! - `GET /disclosures/{product}`: one disclosure page per product.
 //! - Status webhooks to the partner after signing ([`webhooks`]), signed with HMAC-SHA256.
 //!
@@ -14,9 +17,12 @@
 
 pub mod auth;
 mod base_url;
+pub mod contract_pdf;
 mod contracts;
 mod disclosures;
+mod document;
 mod error;
+pub mod esign;
 pub mod graphql;
 mod html;
 pub mod market;
@@ -38,16 +44,23 @@ use tokio::task::JoinHandle;
 
 use crate::auth::PartnerKeys;
 use crate::contracts::ContractStore;
+use crate::esign::DocuSignSigning;
 use crate::pricing::MatrixCache;
 use crate::signing::SigningTokens;
 use crate::webhooks::WebhookSender;
 
-/// The sandbox's settings: the partners it accepts calls from and the pace of status webhooks.
+pub use crate::esign::DocuSignSettings;
+
+/// The sandbox's settings: the partners it accepts calls from, the pace of status webhooks and
+/// the signing service.
 #[derive(Clone, Debug)]
 pub struct SandboxConfig {
     pub partners: Vec<SandboxPartner>,
     /// Pause before each status webhook after signing, so the customer sees each status arrive.
     pub webhook_delay: Duration,
+    /// Signs contracts through DocuSign instead of the sandbox's own signing page; `None` (the
+    /// default) keeps the signing page.
+    pub docusign: Option<DocuSignSettings>,
 }
 
 /// A partner registered with the sandbox, with the credentials its calls must carry.
@@ -85,16 +98,23 @@ pub(crate) struct Sandbox {
     pub signing_tokens: SigningTokens,
     pub webhooks: WebhookSender,
     pub webhook_delay: Duration,
+    pub docusign: Option<DocuSignSigning>,
 }
 
 /// Builds the sandbox's routes without binding a socket, for `oneshot` tests.
 ///
 /// Signing and disclosure URLs then use the request's `Host` header as their base.
+///
+/// # Panics
+///
+/// When `config.docusign` holds settings the DocuSign client rejects; [`spawn`] returns that as
+/// an error instead.
 pub fn router(config: SandboxConfig) -> Router {
-    build_router(config, None)
+    let docusign = config.docusign.clone().map(|settings| DocuSignSigning::new(settings).expect("valid DocuSign settings"));
+    build_router(config, docusign, None)
 }
 
-fn build_router(config: SandboxConfig, base_url: Option<String>) -> Router {
+fn build_router(config: SandboxConfig, docusign: Option<DocuSignSigning>, base_url: Option<String>) -> Router {
     let sandbox = Arc::new(Sandbox {
         base_url,
         partners: PartnerKeys::new(&config.partners),
@@ -103,14 +123,18 @@ fn build_router(config: SandboxConfig, base_url: Option<String>) -> Router {
         signing_tokens: SigningTokens::default(),
         webhooks: WebhookSender::new(),
         webhook_delay: config.webhook_delay,
+        docusign,
     });
     let state = AppState { schema: graphql::build_schema(sandbox.clone()), sandbox };
 
     Router::new()
         .route("/v2/utilities/by-location", get(rest::utilities_by_location))
         .route("/v2/prices/by-location", get(rest::prices_by_location))
+        .route("/v2/contracts/{id}/document", get(document::partner_document))
         .route("/graphql", post(graphql::graphql_handler))
         .route("/signing/{token}", get(signing::signing_page).post(signing::signing_action))
+        .route("/signing/{token}/document", get(document::signing_document))
+        .route("/connect/docusign", post(esign::connect_webhook))
         .route("/disclosures/{product}", get(disclosures::disclosure_page))
         .fallback(error::not_found)
         .with_state(state)
@@ -125,7 +149,8 @@ pub(crate) struct AppState {
 
 /// Binds `127.0.0.1` on a free port and serves the sandbox there in a background task.
 ///
-/// Fails when a partner's public key is not a valid RSA PEM, or when the port cannot be bound.
+/// Fails when a partner's public key is not a valid RSA PEM, when the DocuSign settings are
+/// invalid, or when the port cannot be bound.
 pub async fn spawn(config: SandboxConfig) -> anyhow::Result<RunningSandbox> {
     spawn_on_port(config, 0).await
 }
@@ -135,11 +160,12 @@ pub async fn spawn_on_port(config: SandboxConfig, port: u16) -> anyhow::Result<R
     for partner in &config.partners {
         auth::check_public_key(partner)?;
     }
+    let docusign = config.docusign.clone().map(DocuSignSigning::new).transpose()?;
 
     let listener = TcpListener::bind(("127.0.0.1", port)).await.with_context(|| format!("failed to bind 127.0.0.1:{port} for the sandbox"))?;
     let address = listener.local_addr().context("failed to read the sandbox's bound address")?;
     let base_url = format!("http://{address}");
-    let app = build_router(config, Some(base_url.clone()));
+    let app = build_router(config, docusign, Some(base_url.clone()));
 
     let (shutdown_sender, shutdown_receiver) = oneshot::channel::<()>();
     let server = tokio::spawn(async move {

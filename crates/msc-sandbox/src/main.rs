@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use anyhow::Context;
 use clap::Parser;
-use msc_sandbox::{SandboxConfig, SandboxPartner};
+use msc_sandbox::{DocuSignSettings, SandboxConfig, SandboxPartner};
 use tracing_subscriber::EnvFilter;
 
 /// The My Service Cloud Test environment stand-in, served on 127.0.0.1.
@@ -33,6 +33,10 @@ struct Args {
     /// Pause before each status webhook after signing, in milliseconds.
     #[arg(long, default_value_t = 1500)]
     webhook_delay_ms: u64,
+    /// TOML file with DocuSign settings; with it, contracts are signed through DocuSign instead
+    /// of the sandbox's signing page.
+    #[arg(long)]
+    docusign: Option<PathBuf>,
 }
 
 #[tokio::main]
@@ -54,6 +58,7 @@ async fn main() -> anyhow::Result<()> {
             webhook_secret: args.webhook_secret,
         }],
         webhook_delay: Duration::from_millis(args.webhook_delay_ms),
+        docusign: args.docusign.as_deref().map(DocuSignSettings::from_toml_file).transpose()?,
     };
 
     let sandbox = msc_sandbox::spawn_on_port(config, args.port).await?;

@@ -153,6 +153,7 @@ fn contract_summary(contract: &Contract, token: &str) -> String {
          {accounts}\
          <tr><th>Contract</th><td>{id}</td></tr>\
          </table>\
+         <p><a href=\"/signing/{token}/document\" target=\"_blank\" rel=\"noopener\">Read the contract (PDF)</a></p>\
          <form method=\"post\" action=\"/signing/{token}\" class=\"actions\">\
          <button type=\"submit\" name=\"action\" value=\"sign\" class=\"sign\">Sign</button>\
          <button type=\"submit\" name=\"action\" value=\"decline\">Decline</button>\

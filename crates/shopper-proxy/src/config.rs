@@ -1,7 +1,9 @@
 //! Runtime settings and the partners (brokers) the proxy serves.
 //!
-//! Without a partners file the proxy serves one built-in demo partner, "Summit Energy Partners",
-//! whose upstream is the embedded sandbox. A partners file (TOML) lists real partners:
+//! Without a partners file the proxy serves two built-in demo partners of the made-up broker
+//! "Summit Energy Partners", whose upstream is the embedded sandbox: `pk_test_demo` signs by
+//! redirect (page `/demo`) and `pk_test_demo_popup` in a popup window (page `/demo/popup`).
+//! A partners file (TOML) lists real partners:
 //!
 //! ```toml
 //! [[partner]]
@@ -30,6 +32,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use anyhow::{Context, bail};
+use msc_sandbox::DocuSignSettings;
 use secrecy::SecretString;
 use serde::Deserialize;
 use shopper_types::api::{SigningMode, Theme};
@@ -48,6 +51,8 @@ pub struct Settings {
     pub partners_file: Option<PathBuf>,
     /// Pause of the embedded sandbox before each status webhook.
     pub webhook_delay: Duration,
+    /// Makes the embedded sandbox sign through DocuSign instead of its own signing page.
+    pub docusign: Option<DocuSignSettings>,
 }
 
 /// A broker that embeds the widget on its site.
@@ -171,7 +176,23 @@ impl Partner {
     }
 }
 
-/// Builds the built-in demo partner, served when no partners file is given.
+/// The publishable key of the built-in demo partner that signs in a popup window.
+pub const DEMO_POPUP_KEY: &str = "pk_test_demo_popup";
+
+/// Builds the built-in demo partners, served when no partners file is given: the demo partner,
+/// and the same broker signing in a popup window.
+pub fn demo_partners() -> Vec<Partner> {
+    let redirect = demo_partner();
+    let popup = Partner {
+        slug: "summit-popup".into(),
+        publishable_key: DEMO_POPUP_KEY.into(),
+        signing_mode: SigningMode::Popup,
+        ..redirect.clone()
+    };
+    vec![redirect, popup]
+}
+
+/// Builds the built-in demo partner, which signs by redirect.
 pub fn demo_partner() -> Partner {
     Partner {
         slug: "summit".into(),

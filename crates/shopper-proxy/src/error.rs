@@ -25,6 +25,8 @@ pub enum AppError {
     NotFound { what: &'static str },
     #[error("ZIP code {0} is not in the platform's data")]
     UnknownZip(String),
+    #[error("utility {0} is not in the platform's data")]
+    UnknownUtility(String),
     #[error("no retail choice for businesses in {state} (ZIP {zip})")]
     NoChoiceMarket { zip: String, state: String },
     #[error("quote {0} not found")]
@@ -112,6 +114,13 @@ impl IntoResponse for AppError {
             AppError::NotFound { what } => {
                 (StatusCode::NOT_FOUND, body(error_code::NOT_FOUND, format!("No {what} with that id.")))
             }
+            AppError::UnknownUtility(code) => (
+                StatusCode::NOT_FOUND,
+                body(
+                    error_code::NOT_FOUND,
+                    format!("The platform has no sign-up requirements for utility \"{code}\"; choose the utility again."),
+                ),
+            ),
             AppError::UnknownZip(zip) => (
                 StatusCode::NOT_FOUND,
                 body(

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Parser;
+use msc_sandbox::DocuSignSettings;
 use shopper_proxy::config::Settings;
 use shopper_proxy::startup::Application;
 use shopper_proxy::telemetry;
@@ -32,6 +33,10 @@ struct Cli {
     /// Pause of the embedded sandbox before each status webhook, in milliseconds.
     #[arg(long, default_value_t = 1500)]
     webhook_delay_ms: u64,
+    /// TOML file with DocuSign settings (integration key, user, RSA key file, environment,
+    /// Connect HMAC key); with it, the embedded sandbox signs through DocuSign.
+    #[arg(long)]
+    docusign: Option<PathBuf>,
 }
 
 #[tokio::main]
@@ -46,6 +51,7 @@ async fn main() -> anyhow::Result<()> {
         data_dir: cli.data_dir,
         partners_file: cli.partners,
         webhook_delay: Duration::from_millis(cli.webhook_delay_ms),
+        docusign: cli.docusign.as_deref().map(DocuSignSettings::from_toml_file).transpose()?,
     };
     let application = Application::build(settings).await?;
 

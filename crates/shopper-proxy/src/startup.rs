@@ -27,7 +27,8 @@ use crate::config::{self, Partner, PlatformCredentials, Settings, UpstreamSource
 use crate::credentials;
 use crate::price_cache::PriceCache;
 use crate::routes::{
-    assets, contracts, demo, health, partner_config, quote_refresh, quotes, signing_return, utilities, webhooks,
+    assets, contracts, demo, health, partner_config, quote_refresh, quotes, requirements, signing_return, utilities,
+    webhooks,
 };
 use crate::state::{AppState, ConnectedPartner, Partners};
 use crate::status_hub::StatusHub;
@@ -42,10 +43,12 @@ pub fn app(state: AppState) -> Router {
     let api = Router::new()
         .route("/config", get(partner_config::partner_config))
         .route("/utilities", get(utilities::list_utilities))
+        .route("/utilities/{code}/requirements", get(requirements::utility_requirements))
         .route("/quotes", post(quotes::create_quotes))
         .route("/quotes/{quote_id}/refresh", post(quote_refresh::refresh_quote))
         .route("/contracts", post(contracts::create::create_contract))
         .route("/contracts/{id}", get(contracts::show::show_contract))
+        .route("/contracts/{id}/document", get(contracts::document::show_document))
         .route("/contracts/{id}/signing-session", post(contracts::signing_session::create_signing_session))
         .route("/contracts/{id}/events", get(contracts::events::stream_status))
         .layer(api_cors(state.partners.clone()));
@@ -54,6 +57,7 @@ pub fn app(state: AppState) -> Router {
         .route("/", get(|| async { Redirect::to("/demo") }))
         .route("/healthz", get(health::health_check))
         .route("/demo", get(demo::demo_page))
+        .route("/demo/popup", get(demo::popup_demo_page))
         .route("/demo/logo.svg", get(demo::logo))
         .route("/webhooks/msc", post(webhooks::receive_webhook))
         .route("/signing/return", get(signing_return::return_page))
@@ -107,7 +111,7 @@ impl Application {
 
         let partners = match &settings.partners_file {
             Some(path) => config::load_partners_file(path)?,
-            None => vec![config::demo_partner()],
+            None => config::demo_partners(),
         };
         let webhook_url = format!("{}/webhooks/msc", base_url(address));
         let (connected, sandbox) = connect_partners(partners, &settings, &webhook_url).await?;
@@ -224,7 +228,7 @@ async fn connect_partners(
     let sandbox = if sandbox_partners.is_empty() {
         None
     } else {
-        let config = SandboxConfig { partners: sandbox_partners, webhook_delay: settings.webhook_delay };
+        let config = SandboxConfig { partners: sandbox_partners, webhook_delay: settings.webhook_delay, docusign: settings.docusign.clone() };
         Some(msc_sandbox::spawn(config).await.context("failed to start the embedded sandbox")?)
     };
     let sandbox_url = sandbox.as_ref().map(RunningSandbox::base_url);

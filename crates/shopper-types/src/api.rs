@@ -121,14 +121,96 @@ pub struct Address {
     pub zip: String,
 }
 
+/// The legal form of the business, as suppliers' contracts ask for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BusinessType {
+    SoleProprietorship,
+    Partnership,
+    Llc,
+    Corporation,
+    Nonprofit,
+    Government,
+    Other,
+}
+
+impl BusinessType {
+    pub const ALL: [BusinessType; 7] = [
+        BusinessType::SoleProprietorship,
+        BusinessType::Partnership,
+        BusinessType::Llc,
+        BusinessType::Corporation,
+        BusinessType::Nonprofit,
+        BusinessType::Government,
+        BusinessType::Other,
+    ];
+
+    /// The value's name in JSON: `sole_proprietorship`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BusinessType::SoleProprietorship => "sole_proprietorship",
+            BusinessType::Partnership => "partnership",
+            BusinessType::Llc => "llc",
+            BusinessType::Corporation => "corporation",
+            BusinessType::Nonprofit => "nonprofit",
+            BusinessType::Government => "government",
+            BusinessType::Other => "other",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<BusinessType> {
+        BusinessType::ALL.into_iter().find(|business_type| business_type.as_str() == value)
+    }
+
+    /// The business type as a customer reads it.
+    pub fn label(self) -> &'static str {
+        match self {
+            BusinessType::SoleProprietorship => "Sole proprietorship",
+            BusinessType::Partnership => "Partnership",
+            BusinessType::Llc => "Limited liability company (LLC)",
+            BusinessType::Corporation => "Corporation",
+            BusinessType::Nonprofit => "Nonprofit organization",
+            BusinessType::Government => "Government agency",
+            BusinessType::Other => "Other",
+        }
+    }
+
+    /// True when the business may have no FEIN, because the owner files taxes under their own
+    /// Social Security number (IRS rules for sole proprietors without employees).
+    pub fn fein_optional(self) -> bool {
+        self == BusinessType::SoleProprietorship
+    }
+}
+
 /// The business that buys the energy and the person who signs for it.
+///
+/// Fields added after the first version default to empty, so older clients' requests still parse
+/// (and then fail validation field by field where the field is required).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Customer {
     /// The legal name exactly as on the utility bill.
     pub legal_name: String,
+    /// The name the business trades under, when it differs from the legal name.
+    #[serde(default)]
+    pub dba: String,
+    /// Federal employer identification number, `NN-NNNNNNN`; optional for sole proprietorships.
+    #[serde(default)]
+    pub fein: String,
+    /// True when the business is exempt from sales tax on energy; the supplier asks for the
+    /// exemption certificate after enrollment.
+    #[serde(default)]
+    pub tax_exempt: bool,
+    #[serde(default)]
+    pub business_type: Option<BusinessType>,
     pub contact_name: String,
+    /// The signer's job title, printed under the signature.
+    #[serde(default)]
+    pub contact_title: String,
     pub email: String,
     pub phone: String,
+    /// The contact confirms that they may sign contracts for the business.
+    #[serde(default)]
+    pub authorized_signer: bool,
 }
 
 /// One utility account to enroll.
@@ -137,6 +219,12 @@ pub struct UtilityAccount {
     pub utility_code: String,
     /// The enrollment identifier: account number, ESI ID, Choice ID, as the utility needs.
     pub account_number: String,
+    /// The 4-letter name key, for utilities whose requirements list it; empty otherwise.
+    #[serde(default)]
+    pub name_key: String,
+    /// The point-of-delivery ID, for utilities whose requirements list it; empty otherwise.
+    #[serde(default)]
+    pub pod_id: String,
     pub service_address: Address,
 }
 
@@ -146,6 +234,9 @@ pub struct CreateContractRequest {
     pub quote_id: String,
     pub customer: Customer,
     pub accounts: Vec<UtilityAccount>,
+    /// Where the supplier sends bills; `None` means the first account's service address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub billing_address: Option<Address>,
 }
 
 /// A contract as the widget shows it.

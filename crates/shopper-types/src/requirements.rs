@@ -27,6 +27,13 @@ impl AccountField {
             AccountField::PodId => "pod_id",
         }
     }
+
+    /// Parses the field's name, in snake case (`name_key`) or as a GraphQL enum value (`NAME_KEY`).
+    pub fn parse(value: &str) -> Option<AccountField> {
+        [AccountField::AccountNumber, AccountField::NameKey, AccountField::PodId]
+            .into_iter()
+            .find(|field| field.as_str().eq_ignore_ascii_case(value))
+    }
 }
 
 /// A field the sign-up form must show for a utility.
@@ -167,6 +174,13 @@ mod tests {
         assert_eq!(NameKey::parse(" lake ", "National Grid").unwrap().as_str(), "LAKE");
         assert_eq!(NameKey::parse("LAK", "National Grid").unwrap_err(), "National Grid name keys have 4 letters; \"LAK\" is not one.");
         assert!(NameKey::parse("LAK3", "National Grid").is_err());
+    }
+
+    #[test]
+    fn account_field_parses_both_spellings() {
+        assert_eq!(AccountField::parse("name_key"), Some(AccountField::NameKey));
+        assert_eq!(AccountField::parse("POD_ID"), Some(AccountField::PodId));
+        assert_eq!(AccountField::parse("meter"), None);
     }
 
     #[test]

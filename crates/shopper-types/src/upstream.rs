@@ -125,6 +125,25 @@ pub mod operations {
         createSigningSession(contractId: $contractId, returnUrl: $returnUrl) { url expiresAt } }";
     pub const CONTRACT: &str = "query Contract($id: ID!) { \
         contract(id: $id) { id status statusHistory { status at } } }";
+    pub const SIGNUP_REQUIREMENTS: &str = "query SignupRequirements($utilityCode: String!) { \
+        signupRequirements(utilityCode: $utilityCode) { utilityCode utilityName fields { field label hint } } }";
+}
+
+/// The `signupRequirements` result: the identifier fields a utility's enrollment needs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SignupRequirements {
+    pub utility_code: String,
+    pub utility_name: String,
+    pub fields: Vec<SignupField>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SignupField {
+    /// Upper-case GraphQL enum value: `ACCOUNT_NUMBER`, `NAME_KEY` or `POD_ID`.
+    pub field: String,
+    pub label: String,
+    pub hint: String,
 }
 
 /// `CreateContractInput` of the contracting schema.
@@ -136,13 +155,29 @@ pub struct CreateContractInput {
     pub external_reference: String,
     pub customer: ContractCustomerInput,
     pub accounts: Vec<ContractAccountInput>,
+    /// Absent when bills go to the first account's service address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub billing_address: Option<AddressInput>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ContractCustomerInput {
     pub legal_name: String,
+    /// Empty when the business trades under its legal name.
+    #[serde(default)]
+    pub dba: String,
+    /// `NN-NNNNNNN`; empty for a sole proprietorship without one.
+    #[serde(default)]
+    pub fein: String,
+    #[serde(default)]
+    pub tax_exempt: bool,
+    /// `api::BusinessType` in snake case, such as `llc`.
+    #[serde(default)]
+    pub business_type: String,
     pub contact_name: String,
+    #[serde(default)]
+    pub contact_title: String,
     pub email: String,
     /// Ten digits.
     pub phone: String,
@@ -153,6 +188,12 @@ pub struct ContractCustomerInput {
 pub struct ContractAccountInput {
     pub utility_code: String,
     pub account_number: String,
+    /// The 4-letter name key, for utilities that require one; empty otherwise.
+    #[serde(default)]
+    pub name_key: String,
+    /// The point-of-delivery ID, for utilities that require one; empty otherwise.
+    #[serde(default)]
+    pub pod_id: String,
     pub service_address: AddressInput,
 }
 

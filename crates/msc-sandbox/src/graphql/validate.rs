@@ -3,13 +3,18 @@
 use std::sync::Arc;
 
 use chrono::Utc;
-use shopper_types::{EmailAddress, FieldError, PhoneNumber, StateCode, ZipCode, identifier_rule};
+use shopper_types::api::BusinessType;
+use shopper_types::requirements::field_rule;
+use shopper_types::{
+    AccountField, EmailAddress, Fein, FieldError, NameKey, PhoneNumber, StateCode, ZipCode, identifier_rule,
+    utility_requirements,
+};
 
-use super::{ContractAccountInput, CreateContractInput};
+use super::{AddressInput, ContractAccountInput, ContractCustomerInput, CreateContractInput};
 use crate::SandboxPartner;
 use crate::contracts::{Contract, ContractAccount, ContractCustomer, ContractPrice, StatusChange};
 use crate::market;
-use crate::pricing::{MatrixRow, product_name};
+use crate::pricing::MatrixRow;
 use shopper_types::ContractStatus;
 
 /// The maximum length of an external reference, in bytes.
@@ -29,6 +34,10 @@ pub fn build_contract(input: CreateContractInput, row: &MatrixRow, partner: Arc<
     let contact_name = required_text(&customer.contact_name, "customer.contactName", "Enter the contact's name.", &mut errors);
     let email = EmailAddress::parse(&customer.email).map_err(|message| errors.push(FieldError::new("customer.email", message))).ok();
     let phone = PhoneNumber::parse(&customer.phone).map_err(|message| errors.push(FieldError::new("customer.phone", message))).ok();
+    check_business(customer, &mut errors);
+    if let Some(billing_address) = &input.billing_address {
+        check_address(billing_address, "billingAddress", &mut errors);
+    }
 
     if input.accounts.is_empty() {
         errors.push(FieldError::new("accounts", "Add at least one utility account to enroll."));
@@ -45,21 +54,11 @@ pub fn build_contract(input: CreateContractInput, row: &MatrixRow, partner: Arc<
     }
 
     let now = Utc::now();
-    let commodity = row.utility.commodity;
     Ok(Contract {
         id: format!("ctr_{}", uuid::Uuid::new_v4().simple()),
         partner,
         external_reference,
-        price: ContractPrice {
-            price_id: row.price_id.to_string(),
-            supplier: row.supplier.name.to_owned(),
-            product_name: product_name(commodity, row.green_percent),
-            utility_code: row.utility.code.to_owned(),
-            commodity,
-            start_month: row.start_month.to_string(),
-            term_months: row.term_months,
-            rate: row.rate,
-        },
+        price: ContractPrice::from_row(row),
         customer: ContractCustomer {
             legal_name,
             contact_name,
@@ -98,6 +97,8 @@ fn check_account(account: &ContractAccountInput, index: usize, row: &MatrixRow, 
         .map_err(|message| errors.push(FieldError::new(format!("{prefix}.accountNumber"), message)))
         .ok();
 
+    check_extra_identifiers(account, &prefix, utility.code, errors);
+
     let address = &account.service_address;
     let address_prefix = format!("{prefix}.serviceAddress");
     required_text(&address.line1, &format!("{address_prefix}.line1"), "Enter the street address.", errors);
@@ -125,4 +126,63 @@ fn check_account(account: &ContractAccountInput, index: usize, row: &MatrixRow, 
 
 fn state_name(code: &str) -> &str {
     market::state(code).map(|state| state.name).unwrap_or(code)
+}
+
+/// Checks the business fields that partners may leave empty: a FEIN or business type, when sent,
+/// must be valid.
+fn check_business(customer: &ContractCustomerInput, errors: &mut Vec<FieldError>) {
+    if !customer.fein.trim().is_empty()
+        && let Err(message) = Fein::parse(&customer.fein)
+    {
+        errors.push(FieldError::new("customer.fein", message));
+    }
+    if !customer.business_type.is_empty() && BusinessType::parse(&customer.business_type).is_none() {
+        let known: Vec<&str> = BusinessType::ALL.iter().map(|business_type| business_type.as_str()).collect();
+        errors.push(FieldError::new(
+            "customer.businessType",
+            format!("\"{}\" is not a business type; use one of {}.", customer.business_type, known.join(", ")),
+        ));
+    }
+}
+
+/// Checks the name key and point-of-delivery ID against the utility's sign-up requirements.
+fn check_extra_identifiers(account: &ContractAccountInput, prefix: &str, utility_code: &str, errors: &mut Vec<FieldError>) {
+    let Some(requirements) = utility_requirements(utility_code) else {
+        return;
+    };
+    let required = |field: AccountField| requirements.fields.iter().any(|requirement| requirement.field == field);
+    let name = requirements.utility_name.as_str();
+
+    if required(AccountField::NameKey) {
+        if let Err(message) = NameKey::parse(&account.name_key, name) {
+            errors.push(FieldError::new(format!("{prefix}.nameKey"), message));
+        }
+    } else if !account.name_key.trim().is_empty() {
+        errors.push(FieldError::new(format!("{prefix}.nameKey"), format!("{name} accounts have no name key; send it empty.")));
+    }
+
+    match field_rule(utility_code, AccountField::PodId) {
+        Some(rule) if required(AccountField::PodId) => {
+            if let Err(message) = rule.parse(&account.pod_id) {
+                errors.push(FieldError::new(format!("{prefix}.podId"), message));
+            }
+        }
+        _ if !account.pod_id.trim().is_empty() => errors.push(FieldError::new(
+            format!("{prefix}.podId"),
+            format!("{name} accounts have no point of delivery ID; send it empty."),
+        )),
+        _ => {}
+    }
+}
+
+/// Checks a postal address anywhere in the United States.
+fn check_address(address: &AddressInput, prefix: &str, errors: &mut Vec<FieldError>) {
+    required_text(&address.line1, &format!("{prefix}.line1"), "Enter the street address.", errors);
+    required_text(&address.city, &format!("{prefix}.city"), "Enter the city.", errors);
+    if let Err(message) = StateCode::parse(&address.state) {
+        errors.push(FieldError::new(format!("{prefix}.state"), message));
+    }
+    if let Err(message) = ZipCode::parse(&address.zip) {
+        errors.push(FieldError::new(format!("{prefix}.zip"), message));
+    }
 }

@@ -127,7 +127,7 @@ async fn pkcs1_public_key_verifies_tokens() {
     let mut partner = partner("http://127.0.0.1:9/webhooks");
     partner.public_key_pem = partner_key().rsa.to_public_key().to_pkcs1_pem(LineEnding::LF).unwrap();
     assert!(partner.public_key_pem.starts_with("-----BEGIN RSA PUBLIC KEY-----"));
-    let config = msc_sandbox::SandboxConfig { partners: vec![partner], webhook_delay: std::time::Duration::from_millis(50) };
+    let config = msc_sandbox::SandboxConfig { partners: vec![partner], webhook_delay: std::time::Duration::from_millis(50), docusign: None };
 
     let response = msc_sandbox::router(config).oneshot(request(Some(API_KEY), Some(&token()))).await.unwrap();
     assert_eq!(response.status(), StatusCode::OK);
@@ -137,7 +137,7 @@ async fn pkcs1_public_key_verifies_tokens() {
 async fn spawn_rejects_an_invalid_public_key() {
     let mut partner = partner("http://127.0.0.1:9/webhooks");
     partner.public_key_pem = "-----BEGIN PUBLIC KEY-----\nnot base64\n-----END PUBLIC KEY-----\n".to_owned();
-    let config = msc_sandbox::SandboxConfig { partners: vec![partner], webhook_delay: std::time::Duration::from_millis(50) };
+    let config = msc_sandbox::SandboxConfig { partners: vec![partner], webhook_delay: std::time::Duration::from_millis(50), docusign: None };
     let error = msc_sandbox::spawn(config).await.err().expect("spawn must fail");
     assert!(error.to_string().contains(PARTNER_ID), "{error}");
 }

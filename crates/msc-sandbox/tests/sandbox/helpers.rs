@@ -71,7 +71,7 @@ pub fn other_partner() -> SandboxPartner {
 }
 
 pub fn config(webhook_url: &str) -> SandboxConfig {
-    SandboxConfig { partners: vec![partner(webhook_url), other_partner()], webhook_delay: Duration::from_millis(50) }
+    SandboxConfig { partners: vec![partner(webhook_url), other_partner()], webhook_delay: Duration::from_millis(50), docusign: None }
 }
 
 pub fn claims(partner_id: &str) -> JwtClaims {

@@ -2,6 +2,8 @@
 
 mod auth;
 mod contracting;
+mod docusign;
+mod documents;
 mod helpers;
 mod pricing;
 mod signing;

@@ -1,9 +1,15 @@
 //! `GET /demo`: the home page of a made-up broker, "Summit Energy Partners", that embeds the
 //! widget the way a real partner would: one script tag and nothing else of the widget.
+//! `GET /demo/popup` is the same page with the demo key that signs in a popup window.
 //! `GET /demo/logo.svg` serves the same logo for the widget's header.
 
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use axum::response::{Html, IntoResponse};
+
+use crate::config::DEMO_POPUP_KEY;
+
+/// The publishable key of the built-in demo partner that signs by redirect.
+const DEMO_KEY: &str = "pk_test_demo";
 
 /// A mountain mark with the broker's name, 220×60 px.
 const LOGO_SVG: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" width="220" height="60" viewBox="0 0 220 60" role="img" aria-label="Summit Energy Partners">
@@ -19,8 +25,19 @@ pub async fn logo() -> impl IntoResponse {
     ([(CONTENT_TYPE, "image/svg+xml"), (CACHE_CONTROL, "public, max-age=3600")], LOGO_SVG)
 }
 
+/// The demo notice of the popup page: how it differs from `/demo`.
+const POPUP_NOTICE: &str = " This copy of the page signs contracts in a popup window; <a href=\"/demo\">the main demo</a> signs on a full page.";
+
 pub async fn demo_page() -> Html<String> {
-    Html(PAGE.replace("{logo}", LOGO_SVG))
+    Html(render(DEMO_KEY, ""))
+}
+
+pub async fn popup_demo_page() -> Html<String> {
+    Html(render(DEMO_POPUP_KEY, POPUP_NOTICE))
+}
+
+fn render(publishable_key: &str, notice: &str) -> String {
+    PAGE.replace("{logo}", LOGO_SVG).replace("{key}", publishable_key).replace("{notice}", notice)
 }
 
 const PAGE: &str = r##"<!doctype html>
@@ -62,7 +79,7 @@ const PAGE: &str = r##"<!doctype html>
   </style>
 </head>
 <body>
-  <div class="demo-notice">Demo site: Summit Energy Partners is a made-up broker, and prices come from a test environment.</div>
+  <div class="demo-notice">Demo site: Summit Energy Partners is a made-up broker, and prices come from a test environment.{notice}</div>
   <header class="site">
     <a href="/demo" aria-label="Summit Energy Partners home">{logo}</a>
     <nav aria-label="Main">
@@ -90,7 +107,7 @@ const PAGE: &str = r##"<!doctype html>
       <p class="lead">Enter your ZIP code and annual usage from a recent bill. Prices are set each morning and are valid until 6 PM Central.</p>
       <div class="quote-panel">
         <div data-commercial-shopper></div>
-        <script src="/embed.js" data-key="pk_test_demo" async></script>
+        <script src="/embed.js" data-key="{key}" async></script>
       </div>
     </section>
 

@@ -3,8 +3,11 @@
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::json;
-use shopper_types::{ContractStatus, FieldError};
-use shopper_types::upstream::{CreateContractInput, CreatedContract, CreatedSigningSession, operations};
+use shopper_types::requirements::FieldRequirement;
+use shopper_types::upstream::{
+    CreateContractInput, CreatedContract, CreatedSigningSession, SignupRequirements, operations,
+};
+use shopper_types::{AccountField, ContractStatus, FieldError, UtilityRequirements};
 
 use super::{UpstreamClient, UpstreamError, read_json};
 
@@ -69,6 +72,12 @@ impl PlatformContract {
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
+struct SignupRequirementsData {
+    signup_requirements: Option<SignupRequirements>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
 struct CreateSigningSessionData {
     create_signing_session: CreatedSigningSession,
 }
@@ -101,6 +110,16 @@ impl UpstreamClient {
         Ok(data.contract)
     }
 
+    /// Reads the identifier fields that enrolling an account of a utility needs; `None` when the
+    /// platform does not know the utility. A query, so it is safe to send again, but it is not
+    /// retried here.
+    #[tracing::instrument(skip(self), err(Display))]
+    pub async fn signup_requirements(&self, utility_code: &str) -> Result<Option<UtilityRequirements>, UpstreamError> {
+        let variables = json!({ "utilityCode": utility_code });
+        let data: SignupRequirementsData = self.graphql(operations::SIGNUP_REQUIREMENTS, variables).await?;
+        data.signup_requirements.map(requirements_from_platform).transpose()
+    }
+
     async fn graphql<T: DeserializeOwned>(
         &self,
         query: &str,
@@ -125,4 +144,21 @@ impl UpstreamClient {
             .ok_or_else(|| UpstreamError::InvalidResponse("a GraphQL response with neither data nor errors".into()))?;
         serde_json::from_value(data).map_err(|error| UpstreamError::InvalidResponse(error.to_string()))
     }
+}
+
+/// Converts the platform's requirements into the API's, rejecting a field this proxy cannot
+/// show, because the form would then miss an identifier that enrollment needs.
+fn requirements_from_platform(requirements: SignupRequirements) -> Result<UtilityRequirements, UpstreamError> {
+    let fields = requirements
+        .fields
+        .into_iter()
+        .map(|field| match AccountField::parse(&field.field) {
+            Some(account_field) => Ok(FieldRequirement { field: account_field, label: field.label, hint: field.hint }),
+            None => Err(UpstreamError::InvalidResponse(format!(
+                "signupRequirements for {} lists an unknown field {}",
+                requirements.utility_code, field.field
+            ))),
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(UtilityRequirements { utility_code: requirements.utility_code, utility_name: requirements.utility_name, fields })
 }

@@ -6,6 +6,7 @@
 //! sent once, because a retry after a lost response could create a second contract.
 
 mod contracting;
+mod documents;
 mod pricing;
 mod token;
 
@@ -57,6 +58,14 @@ impl UpstreamError {
             UpstreamError::Rejected { status, .. } | UpstreamError::Status { status } => status.is_server_error(),
             UpstreamError::Transport(error) => error.is_timeout() || error.is_connect(),
             _ => false,
+        }
+    }
+
+    /// Returns the HTTP status of a platform response with an error status.
+    pub fn status(&self) -> Option<StatusCode> {
+        match self {
+            UpstreamError::Rejected { status, .. } | UpstreamError::Status { status } => Some(*status),
+            _ => None,
         }
     }
 
@@ -120,13 +129,22 @@ impl UpstreamClient {
 
 /// Reads a 2xx response as JSON, or turns an error response into [`UpstreamError`].
 async fn read_json<T: DeserializeOwned>(response: reqwest::Response) -> Result<T, UpstreamError> {
-    let status = response.status();
-    let body = response.bytes().await?;
-    if !status.is_success() {
-        return Err(match serde_json::from_slice::<PlatformErrorBody>(&body) {
-            Ok(body) => UpstreamError::Rejected { status, body },
-            Err(_) => UpstreamError::Status { status },
-        });
+    if !response.status().is_success() {
+        return Err(read_error(response).await);
     }
+    let body = response.bytes().await?;
     serde_json::from_slice(&body).map_err(|error| UpstreamError::InvalidResponse(error.to_string()))
+}
+
+/// Turns an error response into [`UpstreamError`], with the platform's JSON error body if any.
+async fn read_error(response: reqwest::Response) -> UpstreamError {
+    let status = response.status();
+    let body = match response.bytes().await {
+        Ok(body) => body,
+        Err(error) => return UpstreamError::Transport(error),
+    };
+    match serde_json::from_slice::<PlatformErrorBody>(&body) {
+        Ok(body) => UpstreamError::Rejected { status, body },
+        Err(_) => UpstreamError::Status { status },
+    }
 }

@@ -45,9 +45,12 @@ pub struct TestApp {
     pub data_dir: TempDir,
 }
 
-/// Starts the proxy with the built-in demo partner.
+/// The sandbox partners of the built-in demo: redirect signing and popup signing.
+const DEMO_SLUGS: &[&str] = &["summit", "summit-popup"];
+
+/// Starts the proxy with the built-in demo partners.
 pub async fn spawn_app() -> TestApp {
-    spawn_with(None, &["summit"], None, WEBHOOK_DELAY).await
+    spawn_with(None, DEMO_SLUGS, None, WEBHOOK_DELAY).await
 }
 
 /// Starts the proxy with the partners of a TOML file; `slugs` are the sandbox partners in it.
@@ -57,13 +60,13 @@ pub async fn spawn_app_with_partners(partners_toml: &str, slugs: &[&str]) -> Tes
 
 /// Starts the proxy with the demo partner and an assets directory.
 pub async fn spawn_app_with_assets(assets_dir: &Path) -> TestApp {
-    spawn_with(None, &["summit"], Some(assets_dir), WEBHOOK_DELAY).await
+    spawn_with(None, DEMO_SLUGS, Some(assets_dir), WEBHOOK_DELAY).await
 }
 
 /// Starts the proxy with the demo partner and a sandbox that waits `webhook_delay` before each
 /// status webhook.
 pub async fn spawn_app_with_webhook_delay(webhook_delay: Duration) -> TestApp {
-    spawn_with(None, &["summit"], None, webhook_delay).await
+    spawn_with(None, DEMO_SLUGS, None, webhook_delay).await
 }
 
 /// Starts the proxy with one Test partner, publishable key [`DEMO_KEY`], whose platform is at
@@ -105,6 +108,7 @@ async fn spawn_with(
         data_dir: data_dir.path().to_path_buf(),
         partners_file,
         webhook_delay,
+        docusign: None,
     };
     let application = Application::build(settings).await.expect("the proxy starts");
     let address = application.base_url();
@@ -140,9 +144,15 @@ pub fn contract_request(quote_id: &str) -> Value {
         "quote_id": quote_id,
         "customer": {
             "legal_name": "Lakeview Bakery LLC",
+            "dba": "Lakeview Bakery",
+            "fein": "36-4123456",
+            "tax_exempt": false,
+            "business_type": "llc",
             "contact_name": "Dana Whitfield",
+            "contact_title": "Owner",
             "email": "dana@lakeviewbakery.example",
             "phone": "(312) 555-0142",
+            "authorized_signer": true,
         },
         "accounts": [{
             "utility_code": "COMED",

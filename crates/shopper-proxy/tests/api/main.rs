@@ -2,6 +2,8 @@
 
 mod auth;
 mod contracts;
+mod documents;
+mod forms;
 mod helpers;
 mod idempotency;
 mod migrations;

@@ -27,6 +27,22 @@ async fn demo_page_embeds_one_script() {
 }
 
 #[tokio::test]
+async fn popup_demo_page_uses_popup_partner() {
+    let app = spawn_app().await;
+
+    let page = app.client.get(format!("{}/demo/popup", app.address)).send().await.unwrap().text().await.unwrap();
+    let config = app.client.get(format!("{}/v1/config", app.address)).header("X-Publishable-Key", "pk_test_demo_popup").send().await.unwrap();
+
+    assert_eq!(page.matches("<script").count(), 1, "exactly one script tag");
+    assert!(page.contains(r#"<script src="/embed.js" data-key="pk_test_demo_popup" async></script>"#));
+    assert!(page.contains("popup window"));
+    assert_eq!(config.status(), 200);
+    let config: serde_json::Value = config.json().await.unwrap();
+    assert_eq!(config["signing_mode"], "popup");
+    assert_eq!(config["partner_name"], "Summit Energy Partners");
+}
+
+#[tokio::test]
 async fn embed_without_assets_explains_build() {
     let app = spawn_app().await;
 

@@ -5,7 +5,7 @@ use chrono::{DateTime, Duration, SecondsFormat, Utc};
 use serde_json::{Value, json};
 use shopper_types::upstream::{PriceResponse, PriceRow};
 use shopper_types::{Commodity, EnergyUnit};
-use wiremock::matchers::{method, path, query_param};
+use wiremock::matchers::{body_string_contains, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 use crate::helpers::{TestApp, comed_quote_request, contract_request, next_month, spawn_app_with_platform};
@@ -233,4 +233,48 @@ async fn quote_query_sent_to_platform() {
     let quotes = app.quotes(&comed_quote_request(120_000)).await;
 
     assert_eq!(quotes.offers.len(), 2);
+}
+
+#[tokio::test]
+async fn signing_service_outage_is_retryable() {
+    let platform = MockServer::start().await;
+    mount_prices(&platform, Utc::now() + Duration::hours(1)).await;
+    Mock::given(method("POST"))
+        .and(path("/graphql"))
+        .and(body_string_contains("createSigningSession"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "data": null,
+            "errors": [{
+                "message": "The e-signature service did not open a signing session; try again in a moment.",
+                "extensions": { "code": "SIGNING_SERVICE_UNAVAILABLE" }
+            }]
+        })))
+        .with_priority(1)
+        .mount(&platform)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/graphql"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "data": { "createContract": { "id": "msc_ct_1", "status": "CREATED" } }
+        })))
+        .with_priority(2)
+        .mount(&platform)
+        .await;
+    let app = spawn_app_with_platform(&platform.uri()).await;
+    let quote_id = app.comed_quote_id().await;
+    let created = app.create_contract_response("key-signing-outage", &contract_request(&quote_id)).await;
+    assert_eq!(created.status(), 201);
+    let contract: Value = created.json().await.unwrap();
+
+    let response = app
+        .post(&format!("/v1/contracts/{}/signing-session", contract["id"].as_str().unwrap()))
+        .json(&json!({ "return_url": "http://127.0.0.1:5173/shop" }))
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(response.status(), 502);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["code"], "upstream_unavailable");
+    assert_eq!(body["retryable"], true);
 }

@@ -19,10 +19,10 @@ use axum::http::{HeaderMap, StatusCode};
 use chrono::{DateTime, Utc};
 use serde_json::json;
 use sha2::{Digest, Sha256};
-use shopper_types::FieldError;
+use shopper_types::{FieldError, identifier_rule};
 use shopper_types::api::{Contract, CreateContractRequest, IDEMPOTENCY_KEY_HEADER};
 use shopper_types::upstream::{AddressInput, ContractAccountInput, ContractCustomerInput, CreateContractInput};
-use shopper_types::validation::{ValidContractDetails, parse_contract_details};
+use shopper_types::validation::{ValidAddress, ValidContractDetails, parse_contract_details};
 use tokio::time::Instant;
 
 use super::contract_json;
@@ -89,7 +89,9 @@ pub async fn create_contract(
 
         let contract_id = format!("ct_{}", uuid::Uuid::new_v4().simple());
         let input = contract_input(&contract_id, &quote, &details);
-        let stored_details = json!({ "customer": input.customer, "accounts": input.accounts }).to_string();
+        let stored_details =
+            json!({ "customer": input.customer, "accounts": input.accounts, "billing_address": input.billing_address })
+                .to_string();
         let new_contract = NewContract {
             id: &contract_id,
             partner_id,
@@ -198,10 +200,27 @@ fn is_price_gone(error: &UpstreamError) -> bool {
 fn map_upstream_error(error: UpstreamError) -> AppError {
     match &error {
         UpstreamError::GraphQl { code, message, fields } if code == "INVALID_INPUT" => {
-            AppError::Validation { message: message.clone(), fields: fields.clone() }
+            tracing::warn!(error = %error, "the platform rejected contract details that passed the proxy's checks");
+            let fields = fields.iter().map(|field| FieldError::new(snake_case_path(&field.field), &field.message)).collect();
+            AppError::Validation { message: message.clone(), fields }
         }
         _ => AppError::Upstream(error),
     }
+}
+
+/// Converts a platform field path (`accounts[0].serviceAddress.state`) to the API's names
+/// (`accounts[0].service_address.state`), so the widget shows the message on the right input.
+fn snake_case_path(path: &str) -> String {
+    let mut snake = String::with_capacity(path.len() + 4);
+    for character in path.chars() {
+        if character.is_ascii_uppercase() {
+            snake.push('_');
+            snake.push(character.to_ascii_lowercase());
+        } else {
+            snake.push(character);
+        }
+    }
+    snake
 }
 
 fn idempotency_key(headers: &HeaderMap) -> Result<String, AppError> {
@@ -231,8 +250,10 @@ fn is_stale(record: &ContractRecord) -> Result<bool, AppError> {
     Ok(Utc::now() - created_at.with_timezone(&Utc) > STALE_PENDING_AFTER)
 }
 
-/// The offer is for one utility, so every account must be on it.
+/// The offer is for one utility, so every account must be on it. This is checked here rather
+/// than in the shared validation, because only the proxy knows which utility the quote is for.
 fn check_accounts_match_quote(details: &ValidContractDetails, quote: &QuoteRecord) -> Result<(), AppError> {
+    let quoted_name = identifier_rule(&quote.utility_code).map_or(quote.utility_code.as_str(), |rule| rule.utility_name);
     let fields: Vec<FieldError> = details
         .accounts
         .iter()
@@ -241,7 +262,7 @@ fn check_accounts_match_quote(details: &ValidContractDetails, quote: &QuoteRecor
         .map(|(index, _)| {
             FieldError::new(
                 format!("accounts[{index}].utility_code"),
-                format!("This offer is for {} accounts; choose an offer for this utility.", quote.utility_code),
+                format!("This offer is for {quoted_name} accounts; add only {quoted_name} accounts, or choose an offer for the other utility."),
             )
         })
         .collect();
@@ -252,6 +273,16 @@ fn check_accounts_match_quote(details: &ValidContractDetails, quote: &QuoteRecor
     }
 }
 
+fn address_input(address: &ValidAddress) -> AddressInput {
+    AddressInput {
+        line1: address.line1.clone(),
+        line2: address.line2.clone(),
+        city: address.city.clone(),
+        state: address.state.as_str().to_owned(),
+        zip: address.zip.to_string(),
+    }
+}
+
 fn contract_input(contract_id: &str, quote: &QuoteRecord, details: &ValidContractDetails) -> CreateContractInput {
     let customer = &details.customer;
     CreateContractInput {
@@ -259,27 +290,39 @@ fn contract_input(contract_id: &str, quote: &QuoteRecord, details: &ValidContrac
         external_reference: contract_id.to_owned(),
         customer: ContractCustomerInput {
             legal_name: customer.legal_name.clone(),
+            dba: customer.dba.clone().unwrap_or_default(),
+            fein: customer.fein.as_ref().map(|fein| fein.as_str().to_owned()).unwrap_or_default(),
+            tax_exempt: customer.tax_exempt,
+            business_type: customer.business_type.as_str().to_owned(),
             contact_name: customer.contact_name.clone(),
+            contact_title: customer.contact_title.clone(),
             email: customer.email.as_str().to_owned(),
             phone: customer.phone.digits().to_owned(),
         },
         accounts: details
             .accounts
             .iter()
-            .map(|account| {
-                let address = &account.service_address;
-                ContractAccountInput {
-                    utility_code: account.utility_code.to_ascii_uppercase(),
-                    account_number: account.account_number.as_str().to_owned(),
-                    service_address: AddressInput {
-                        line1: address.line1.clone(),
-                        line2: address.line2.clone(),
-                        city: address.city.clone(),
-                        state: address.state.as_str().to_owned(),
-                        zip: address.zip.to_string(),
-                    },
-                }
+            .map(|account| ContractAccountInput {
+                utility_code: account.utility_code.to_ascii_uppercase(),
+                account_number: account.account_number.as_str().to_owned(),
+                name_key: account.name_key.as_ref().map(|key| key.as_str().to_owned()).unwrap_or_default(),
+                pod_id: account.pod_id.as_ref().map(|pod_id| pod_id.as_str().to_owned()).unwrap_or_default(),
+                service_address: address_input(&account.service_address),
             })
             .collect(),
+        billing_address: details.billing_address.as_ref().map(address_input),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::snake_case_path;
+
+    #[test]
+    fn platform_paths_become_api_paths() {
+        assert_eq!(snake_case_path("accounts[1].serviceAddress.state"), "accounts[1].service_address.state");
+        assert_eq!(snake_case_path("customer.legalName"), "customer.legal_name");
+        assert_eq!(snake_case_path("billingAddress.zip"), "billing_address.zip");
+        assert_eq!(snake_case_path("accounts"), "accounts");
     }
 }

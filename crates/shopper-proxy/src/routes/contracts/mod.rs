@@ -1,6 +1,7 @@
-//! `/v1/contracts`: creation, lookup, signing sessions and the status stream.
+//! `/v1/contracts`: creation, lookup, the contract document, signing sessions and the status stream.
 
 pub mod create;
+pub mod document;
 pub mod events;
 pub mod show;
 pub mod signing_session;

@@ -37,6 +37,8 @@ pub async fn create_signing_session(
 
     let session = match connected.upstream.create_signing_session(upstream_contract_id, &return_url).await {
         Ok(session) => session,
+        // The platform's e-signature service failed, and a later click may work, so it is retryable.
+        Err(error @ UpstreamError::GraphQl { .. }) if is_signing_service_outage(&error) => return Err(error.into()),
         Err(UpstreamError::GraphQl { code, message, .. }) if code != "INTERNAL_SERVER_ERROR" => {
             tracing::info!(code = %code, message = %message, "the platform rejected a signing session");
             return Err(AppError::Conflict {
@@ -57,4 +59,8 @@ pub async fn create_signing_session(
     }
 
     Ok(Json(SigningSession { url: session.url, expires_at: session.expires_at }))
+}
+
+fn is_signing_service_outage(error: &UpstreamError) -> bool {
+    matches!(error, UpstreamError::GraphQl { code, .. } if code == "SIGNING_SERVICE_UNAVAILABLE")
 }
