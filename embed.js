@@ -2,6 +2,8 @@
  *
  * Usage on a partner's page:
  *   <script src="https://PROXY/embed.js" data-key="pk_live_…" async></script>
+ * Optional: data-contact-url="https://…" (or mailto:/tel:) on the script tag or a host element
+ * is where the widget sends customers whose usage needs a custom quote.
  * The widget appears in every empty <div data-commercial-shopper> on the page, or right after
  * the script tag when there is none. Pages can also call
  *   CommercialShopper.mount(element, { key: "pk_live_…" })
@@ -22,6 +24,7 @@
   var defaults = {
     key: script.getAttribute("data-key"),
     apiBase: script.getAttribute("data-api-base") || scriptUrl.origin,
+    contactUrl: script.getAttribute("data-contact-url") || undefined,
   };
 
   // One module and one stylesheet per page, even if embed.js is included twice.
@@ -70,6 +73,8 @@
       apiBase: options.apiBase || defaults.apiBase,
       // Stable across page loads, so the widget recognises its own return from the signing page.
       instanceId: options.instanceId || host.getAttribute("data-instance-id") || host.id || "widget-" + shared.count,
+      // Where customers reach the broker when their usage needs a custom quote.
+      contactUrl: options.contactUrl || host.getAttribute("data-contact-url") || defaults.contactUrl,
     };
 
     return Promise.all([loadSheet(), loadModule()]).then(function (loaded) {

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use shopper_types::FieldError;
+use shopper_types::{FieldError, UtilityRequirements};
 use shopper_types::api::{
     ApiError, Contract, CreateContractRequest, IDEMPOTENCY_KEY_HEADER, Offer, PUBLISHABLE_KEY_HEADER, PartnerConfig,
     QuoteRequest, QuoteResponse, SigningSession, SigningSessionRequest, UtilitiesResponse,
@@ -102,6 +102,19 @@ impl ApiClient {
         self.send("POST", "/v1/quotes", Some(to_json(request)?), None).await
     }
 
+    /// Prices an offer again at today's rate. The proxy returns the same product under a new
+    /// quote id, or `offer_unavailable` when the supplier no longer offers it.
+    pub async fn refresh_quote(&self, quote_id: &str) -> Result<Offer, RequestError> {
+        let path = format!("/v1/quotes/{}/refresh", encode(quote_id));
+        self.send("POST", &path, None, None).await
+    }
+
+    /// Reads the identifier fields that enrolling an account of the utility needs.
+    pub async fn utility_requirements(&self, utility_code: &str) -> Result<UtilityRequirements, RequestError> {
+        let path = format!("/v1/utilities/{}/requirements", encode(utility_code));
+        self.send("GET", &path, None, None).await
+    }
+
     /// Creates the contract. Sending the same body with the same idempotency key returns the
     /// contract created the first time, so a double click or a retry never makes two.
     pub async fn create_contract(
@@ -125,6 +138,17 @@ impl ApiClient {
     ) -> Result<SigningSession, RequestError> {
         let path = format!("/v1/contracts/{}/signing-session", encode(id));
         self.send("POST", &path, Some(to_json(request)?), None).await
+    }
+
+    /// Builds the URL of the contract's PDF, which the customer opens with a plain link. A link
+    /// cannot send headers, so the key goes in the query.
+    pub fn document_url(&self, id: &str) -> String {
+        format!(
+            "{}/v1/contracts/{}/document?key={}",
+            self.base,
+            encode(id),
+            encode(&self.key)
+        )
     }
 
     /// Builds the status stream's URL. `EventSource` cannot send headers, so the key goes in the

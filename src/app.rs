@@ -13,7 +13,7 @@ use crate::components::{ErrorNotice, PartnerHeader, StepIndicator};
 use crate::config::WidgetConfig;
 use crate::signing_return;
 use crate::state::{Flow, SigningPhase, Step};
-use crate::steps::{DetailsForm, DetailsStep, PricingForm, PricingStep, SignStep};
+use crate::steps::{self, DetailsForm, DetailsStep, PricingForm, PricingStep, SignStep};
 use crate::text;
 
 #[component]
@@ -24,14 +24,20 @@ pub fn App(config: WidgetConfig) -> impl IntoView {
     provide_context(api.clone());
     provide_context(flow);
     provide_context(PricingForm::new());
-    provide_context(DetailsForm::new());
+    let details = DetailsForm::new();
+    provide_context(details);
 
     // Coming back from the signing page goes straight to step 3.
-    if let Some(signing_return) = signing_return::take(&config) {
+    let signing_return = signing_return::take(&config);
+    let returning = signing_return.is_some();
+    if let Some(signing_return) = signing_return {
         flow.contract_id.set(Some(signing_return.contract_id));
         flow.signing.set(SigningPhase::Returned(signing_return.event));
         flow.step.set(Step::Sign);
     }
+    // What the customer typed in step 2 survives a reload and the signing page.
+    steps::restore_draft(&config, flow, details, returning);
+    steps::keep_draft(&config, flow, details);
 
     let partner = LocalResource::new(move || {
         let api = api.clone();

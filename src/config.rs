@@ -16,6 +16,9 @@ pub struct WidgetConfig {
     pub api_base: String,
     /// A name that is unique among the widgets on one page and stays the same across page loads.
     pub instance_id: String,
+    /// The partner's contact page, email or phone, for quotes the widget cannot price: an
+    /// `https://`, `http://`, `mailto:` or `tel:` URL. Set with `data-contact-url` on the script tag.
+    pub contact_url: Option<String>,
 }
 
 /// A reason a widget could not be mounted. The messages are for the partner's developer.
@@ -27,6 +30,8 @@ pub enum ConfigError {
     InvalidKey(String),
     #[error("Commercial Shopper: apiBase \"{0}\" is not an http:// or https:// URL.")]
     InvalidApiBase(String),
+    #[error("Commercial Shopper: contactUrl \"{0}\" is not an http://, https://, mailto: or tel: URL.")]
+    InvalidContactUrl(String),
     #[error("Commercial Shopper: invalid mount options: {0}")]
     InvalidOptions(String),
 }
@@ -38,6 +43,7 @@ struct MountOptions {
     key: Option<String>,
     api_base: Option<String>,
     instance_id: Option<String>,
+    contact_url: Option<String>,
 }
 
 /// The instance id used when the caller gives none.
@@ -71,7 +77,20 @@ impl WidgetConfig {
             key: key.to_owned(),
             api_base: api_base.to_owned(),
             instance_id: instance_id.to_owned(),
+            contact_url: None,
         })
+    }
+
+    /// Sets the partner's contact URL. Other schemes, such as `javascript:`, are rejected, because
+    /// the URL becomes a link's `href`.
+    pub fn with_contact_url(mut self, url: &str) -> Result<WidgetConfig, ConfigError> {
+        let url = url.trim();
+        let allowed = ["https://", "http://", "mailto:", "tel:"];
+        if !allowed.iter().any(|scheme| url.len() > scheme.len() && url.starts_with(scheme)) {
+            return Err(ConfigError::InvalidContactUrl(url.to_owned()));
+        }
+        self.contact_url = Some(url.to_owned());
+        Ok(self)
     }
 
     /// Parses the options object from JavaScript. A missing `apiBase` means the page's own origin.
@@ -79,11 +98,19 @@ impl WidgetConfig {
         let options: MountOptions =
             serde_wasm_bindgen::from_value(options).map_err(|error| ConfigError::InvalidOptions(error.to_string()))?;
         let api_base = options.api_base.unwrap_or_else(page_origin);
-        WidgetConfig::new(
+        let config = WidgetConfig::new(
             options.key.as_deref().unwrap_or_default(),
             &api_base,
             options.instance_id.as_deref().unwrap_or_default(),
-        )
+        )?;
+        match options.contact_url.as_deref().map(str::trim) {
+            None | Some("") => Ok(config),
+            // The contact link is optional, so a bad one is reported without failing the widget.
+            Some(url) => config.clone().with_contact_url(url).or_else(|error| {
+                web_sys::console::warn_1(&error.to_string().into());
+                Ok(config)
+            }),
+        }
     }
 
     pub fn environment(&self) -> Environment {
@@ -147,6 +174,18 @@ mod tests {
                 WidgetConfig::new("pk_test_demo", base, "").is_err(),
                 "{base:?} should be rejected"
             );
+        }
+    }
+
+    #[test]
+    fn contact_url_accepts_web_mail_and_phone_links() {
+        let config = WidgetConfig::new("pk_test_demo", "http://localhost:1", "").unwrap();
+        for url in ["https://broker.example/contact", "mailto:quotes@broker.example", "tel:+13125550142"] {
+            let with_contact = config.clone().with_contact_url(url).unwrap();
+            assert_eq!(with_contact.contact_url.as_deref(), Some(url));
+        }
+        for url in ["javascript:alert(1)", "mailto:", "/contact"] {
+            assert!(config.clone().with_contact_url(url).is_err(), "{url:?} should be rejected");
         }
     }
 

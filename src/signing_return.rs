@@ -47,6 +47,20 @@ impl SigningEvent {
         }
     }
 
+    /// Returns the event's name as the return URL carries it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SigningEvent::SigningComplete => "signing_complete",
+            SigningEvent::Cancel => "cancel",
+            SigningEvent::Decline => "decline",
+            SigningEvent::Exception => "exception",
+            SigningEvent::FaxPending => "fax_pending",
+            SigningEvent::SessionTimeout => "session_timeout",
+            SigningEvent::TtlExpired => "ttl_expired",
+            SigningEvent::ViewingComplete => "viewing_complete",
+        }
+    }
+
     pub fn message(self) -> &'static str {
         match self {
             SigningEvent::SigningComplete => text::SIGNED,
@@ -54,7 +68,8 @@ impl SigningEvent {
             SigningEvent::Decline => text::DECLINED,
             SigningEvent::Exception => text::SIGNING_FAILED,
             SigningEvent::FaxPending => text::FAX_PENDING,
-            SigningEvent::SessionTimeout | SigningEvent::TtlExpired => text::SIGNING_EXPIRED,
+            SigningEvent::SessionTimeout => text::SESSION_TIMEOUT,
+            SigningEvent::TtlExpired => text::SIGNING_EXPIRED,
             SigningEvent::ViewingComplete => text::VIEWED_ONLY,
         }
     }
@@ -63,6 +78,29 @@ impl SigningEvent {
     pub fn is_signed(self) -> bool {
         matches!(self, SigningEvent::SigningComplete | SigningEvent::FaxPending)
     }
+
+    /// Returns what the customer can do next.
+    pub fn next_step(self) -> NextStep {
+        match self {
+            SigningEvent::SigningComplete | SigningEvent::FaxPending => NextStep::FollowStatus,
+            SigningEvent::Decline => NextStep::StartOver,
+            SigningEvent::Cancel | SigningEvent::ViewingComplete => NextStep::SignAgain(text::SIGN_NOW),
+            // A signing URL cannot be reused, so every way back to signing mints a new one.
+            SigningEvent::SessionTimeout | SigningEvent::TtlExpired => NextStep::SignAgain(text::GET_NEW_LINK),
+            SigningEvent::Exception => NextStep::SignAgain(text::TRY_SIGNING_AGAIN),
+        }
+    }
+}
+
+/// The customer's next step after leaving the signing page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NextStep {
+    /// Wait for the supplier, following the contract's status.
+    FollowStatus,
+    /// Open a new signing session; the button carries this label.
+    SignAgain(&'static str),
+    /// The contract is declined: choose another offer, or ask the broker.
+    StartOver,
 }
 
 /// A return from the signing page meant for this widget.
@@ -116,4 +154,35 @@ pub fn return_url(config: &WidgetConfig, contract_id: &str) -> Option<String> {
     url.set_search(&String::from(params.to_string()));
     url.set_hash("");
     Some(url.href())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_event_has_message_and_next_step() {
+        let events = [
+            ("signing_complete", NextStep::FollowStatus),
+            ("fax_pending", NextStep::FollowStatus),
+            ("decline", NextStep::StartOver),
+            ("cancel", NextStep::SignAgain(text::SIGN_NOW)),
+            ("viewing_complete", NextStep::SignAgain(text::SIGN_NOW)),
+            ("ttl_expired", NextStep::SignAgain(text::GET_NEW_LINK)),
+            ("session_timeout", NextStep::SignAgain(text::GET_NEW_LINK)),
+            ("exception", NextStep::SignAgain(text::TRY_SIGNING_AGAIN)),
+        ];
+        for (name, next_step) in events {
+            let event = SigningEvent::parse(name);
+            assert_eq!(event.as_str(), name);
+            assert_eq!(event.next_step(), next_step, "{name}");
+            assert!(!event.message().is_empty(), "{name}");
+        }
+    }
+
+    #[test]
+    fn unknown_event_is_exception() {
+        assert_eq!(SigningEvent::parse("SIGNING_COMPLETE"), SigningEvent::Exception);
+        assert_eq!(SigningEvent::parse(""), SigningEvent::Exception);
+    }
 }

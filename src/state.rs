@@ -38,13 +38,18 @@ pub struct Choice {
 /// The phase of step 3.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SigningPhase {
+    /// The contract is created; the customer can read it and click "Sign now".
+    Review,
     /// Minting a signing session and leaving for the signing page.
     Opening,
     /// The signing session could not be opened.
     Failed(RequestError),
-    /// The customer opens the signing page with a link: in a new window in popup mode, or in
-    /// this one when the redirect failed.
-    Link { url: String, popup: bool },
+    /// The customer opens the signing page with a link, because the redirect failed.
+    Link { url: String },
+    /// The signing page is open in a popup window.
+    InPopup,
+    /// The customer closed the popup window before finishing.
+    PopupClosed,
     /// The customer came back from the signing page.
     Returned(SigningEvent),
 }
@@ -65,7 +70,7 @@ impl Flow {
             step: RwSignal::new(Step::Prices),
             choice: RwSignal::new(None),
             contract_id: RwSignal::new(None),
-            signing: RwSignal::new(SigningPhase::Opening),
+            signing: RwSignal::new(SigningPhase::Review),
         }
     }
 

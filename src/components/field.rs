@@ -3,7 +3,6 @@
 use std::collections::HashMap;
 
 use leptos::prelude::*;
-use shopper_types::FieldError;
 
 use crate::config::WidgetConfig;
 
@@ -32,18 +31,6 @@ impl FieldErrors {
         });
     }
 
-    /// Replaces every message with `errors`.
-    pub fn replace(&self, errors: &[FieldError]) {
-        let messages = errors
-            .iter()
-            .map(|error| (error.field.clone(), error.message.clone()))
-            .collect();
-        self.0.set(messages);
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.with(HashMap::is_empty)
-    }
 }
 
 /// Renders a text input. Its error appears below it, sets `aria-invalid`, and is linked with

@@ -1,4 +1,5 @@
-//! The offers under the pricing form: loading state, errors, and one card per supplier price.
+//! The results under the pricing form: loading, errors, the states with nothing to show, and the
+//! offers with their filters and cost chart.
 
 use leptos::prelude::*;
 use shopper_types::api::Offer;
@@ -7,7 +8,15 @@ use crate::components::ErrorNotice;
 use crate::config::WidgetConfig;
 use crate::format;
 use crate::state::{Choice, Flow, Step};
+use crate::steps::cost_chart::CostChart;
+use crate::steps::countdown;
+use crate::steps::filter_bar::FilterBar;
+use crate::steps::offer_card::OfferCard;
+use crate::steps::offer_filters::distinct;
+use crate::steps::offer_states::{CustomQuote, LoadingOffers};
 use crate::steps::quote::{PricedOffers, PricingForm, Results};
+use crate::steps::reprice::OfferSlot;
+use crate::steps::usage;
 use crate::text;
 
 #[component]
@@ -18,105 +27,140 @@ pub fn OffersList(
 ) -> impl IntoView {
     move || match form.results.get() {
         Results::Idle => ().into_any(),
-        Results::Loading => view! {
-            <p class="cs-loading" role="status">
-                <span class="cs-spinner" aria-hidden="true"></span>
-                {text::FINDING_PRICES}
-            </p>
-        }
-        .into_any(),
+        Results::Loading => view! { <LoadingOffers /> }.into_any(),
         Results::Unavailable(message) => view! { <p class="cs-notice" role="status">{message}</p> }.into_any(),
         Results::Failed(error) => {
             let retry = error.is_retryable().then_some(retry);
             view! { <ErrorNotice message=error.user_message() retry=retry /> }.into_any()
         }
-        Results::Offers(priced) => view! { <OfferCards priced=priced /> }.into_any(),
+        Results::Offers(priced) if priced.response.custom_quote_needed => view! { <CustomQuote /> }.into_any(),
+        Results::Offers(priced) if priced.response.offers.is_empty() => {
+            view! { <p class="cs-notice" role="status">{text::NO_OFFERS}</p> }.into_any()
+        }
+        Results::Offers(priced) => view! { <OfferResults form=form priced=priced search_again=retry /> }.into_any(),
     }
 }
 
 #[component]
-fn OfferCards(priced: PricedOffers) -> impl IntoView {
+fn OfferResults(form: PricingForm, priced: PricedOffers, search_again: Callback<()>) -> impl IntoView {
     let flow = expect_context::<Flow>();
     let heading_id = expect_context::<WidgetConfig>().element_id("offers-heading");
     let labelled_by = heading_id.clone();
-
-    if priced.response.custom_quote_needed {
-        return view! { <p class="cs-notice" role="status">{text::CUSTOM_QUOTE}</p> }.into_any();
-    }
-    if priced.response.offers.is_empty() {
-        return view! { <p class="cs-notice" role="status">{text::NO_OFFERS}</p> }.into_any();
-    }
+    let filters = form.filters;
+    let now = countdown::use_clock();
 
     let PricedOffers {
         response,
         utility,
         zip,
         state,
+        commodity,
+        annual_usage,
+        usage_estimated,
     } = priced;
-    let cards = response
-        .offers
-        .into_iter()
-        .map(|offer| {
-            let choice = Choice {
-                offer: offer.clone(),
-                utility: utility.clone(),
-                zip: zip.clone(),
-                state: state.clone(),
-            };
-            let choose = move || {
-                flow.choice.set(Some(choice.clone()));
-                flow.step.set(Step::Details);
-            };
-            view! { <OfferCard offer=offer on_choose=Callback::new(move |()| choose()) /> }
+    let total = response.offers.len();
+    let terms = distinct(&response.offers, |offer| offer.term_months);
+    let suppliers = distinct(&response.offers, |offer| offer.supplier.clone());
+    forget_missing_choices(&form, &terms, &suppliers);
+    let slots: Vec<OfferSlot> = response.offers.into_iter().map(OfferSlot::new).collect();
+
+    let visible = {
+        let slots = slots.clone();
+        Memo::new(move |_| {
+            let criteria = filters.criteria();
+            let mut offers: Vec<(usize, Offer)> = Vec::new();
+            for (index, slot) in slots.iter().enumerate() {
+                let offer = slot.offer.get();
+                if criteria.matches(&offer) {
+                    offers.push((index, offer));
+                }
+            }
+            offers.sort_by(|a, b| criteria.compare(&a.1, &b.1));
+            offers.into_iter().map(|(index, _)| index).collect::<Vec<usize>>()
         })
-        .collect_view();
+    };
+    let chart_offers = {
+        let slots = slots.clone();
+        Signal::derive(move || {
+            let criteria = filters.criteria();
+            slots
+                .iter()
+                .map(|slot| slot.offer.get())
+                .filter(|offer| criteria.matches_except_term(offer))
+                .collect()
+        })
+    };
+    let current_rate = Signal::derive(move || {
+        let same_energy = form.commodity.get() == commodity;
+        let typed = form
+            .current_rate
+            .with(|rate| usage::parse_current_rate(rate, commodity));
+        typed.ok().flatten().filter(|_| same_energy)
+    });
+    let on_choose = Callback::new(move |offer: Offer| {
+        let choice = Choice {
+            offer,
+            utility: utility.clone(),
+            zip: zip.clone(),
+            state: state.clone(),
+        };
+        flow.choice.set(Some(choice));
+        flow.step.set(Step::Details);
+    });
+
+    let usage_words = text::costs_based_on(&format::group_thousands(annual_usage), commodity, usage_estimated);
+    let card = move |index: usize| {
+        view! {
+            <OfferCard
+                offer_slot=slots[index]
+                now=now
+                annual_usage=annual_usage
+                current_rate=current_rate
+                on_choose=on_choose
+                search_again=search_again
+            />
+        }
+    };
 
     view! {
         <section class="cs-offers" aria-labelledby=labelled_by>
             <h3 class="cs-offers-heading" id=heading_id>{text::OFFERS_HEADING}</h3>
-            <ul class="cs-offer-list">{cards}</ul>
+            <p class="cs-hint">{usage_words}</p>
+            <FilterBar filters=filters terms=terms suppliers=suppliers.clone() />
+            <CostChart offers=chart_offers suppliers=suppliers />
+            <p class="cs-offers-count" role="status">{move || text::showing_offers(visible.with(Vec::len), total)}</p>
+            <Show when=move || visible.with(Vec::is_empty)>
+                <div class="cs-notice">
+                    <p>{text::NO_MATCHING_OFFERS}</p>
+                    <button type="button" class="cs-button cs-button-secondary" on:click=move |_| filters.clear()>
+                        {text::SHOW_ALL_OFFERS}
+                    </button>
+                </div>
+            </Show>
+            <ul class="cs-offer-list">
+                {move || visible.get().into_iter().map(card.clone()).collect_view()}
+            </ul>
             <p class="cs-hint">{text::RATE_NOTE}</p>
         </section>
     }
-    .into_any()
 }
 
-#[component]
-fn OfferCard(offer: Offer, on_choose: Callback<()>) -> impl IntoView {
-    let rate = format::rate(offer.rate, offer.unit);
-    let term = text::term_months(offer.term_months);
-    let choose_label = text::choose_offer_label(&offer.supplier, &rate, &term);
-    let renewable = (offer.green_percent > 0).then(|| text::percent(offer.green_percent));
-    let termination_fee = (offer.early_termination_fee > 0.0).then(|| format::dollars(offer.early_termination_fee));
-
-    view! {
-        <li class="cs-offer">
-            <div class="cs-offer-info">
-                <p class="cs-offer-supplier">{offer.supplier}</p>
-                <p class="cs-offer-product">{offer.product_name}</p>
-                <dl class="cs-facts">
-                    <div><dt>{text::TERM}</dt><dd>{term}</dd></div>
-                    <div>
-                        <dt>{text::ESTIMATED_MONTHLY}</dt>
-                        <dd>{text::per_month(&format::dollars(offer.estimated_monthly_cost))}</dd>
-                    </div>
-                    <div><dt>{text::PRICE_GOOD_UNTIL}</dt><dd>{format::local_time(&offer.price_expires_at)}</dd></div>
-                    {renewable.map(|renewable| view! { <div><dt>{text::RENEWABLE}</dt><dd>{renewable}</dd></div> })}
-                    {termination_fee.map(|fee| view! { <div><dt>{text::EARLY_TERMINATION_FEE}</dt><dd>{fee}</dd></div> })}
-                </dl>
-            </div>
-            <div class="cs-offer-side">
-                <p class="cs-offer-rate">
-                    <span class="cs-visually-hidden">{format!("{}: ", text::RATE)}</span>
-                    {rate}
-                </p>
-                <button type="button" class="cs-button cs-button-primary" aria-label=choose_label on:click=move |_| on_choose.run(())>
-                    {text::CHOOSE}
-                </button>
-                {offer.disclosure_url.map(|url| view! {
-                    <a class="cs-link" href=url target="_blank" rel="noopener noreferrer">{text::DISCLOSURE}</a>
-                })}
-            </div>
-        </li>
+/// Drops a term or supplier filter that the new results do not have, so the lists never show
+/// a choice that is not among their options.
+fn forget_missing_choices(form: &PricingForm, terms: &[u32], suppliers: &[String]) {
+    let filters = form.filters;
+    if filters
+        .term_months
+        .get_untracked()
+        .is_some_and(|term| !terms.contains(&term))
+    {
+        filters.term_months.set(None);
+    }
+    if filters
+        .supplier
+        .get_untracked()
+        .is_some_and(|supplier| !suppliers.contains(&supplier))
+    {
+        filters.supplier.set(None);
     }
 }

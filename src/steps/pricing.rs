@@ -1,5 +1,5 @@
-//! Step 1: the pricing inputs (ZIP code, energy type, utility, usage, start month, term) and
-//! the offers they return.
+//! Step 1: the pricing inputs (ZIP code, energy type, utility, usage, current rate, start
+//! month) and the offers they return.
 
 use leptos::prelude::*;
 use shopper_types::Commodity;
@@ -8,12 +8,11 @@ use crate::api::ApiClient;
 use crate::components::TextField;
 use crate::config::WidgetConfig;
 use crate::format;
+use crate::steps::lookup::Lookup;
 use crate::steps::offers::OffersList;
-use crate::steps::quote::{self, Lookup, PricingForm, Results};
+use crate::steps::quote::{self, PricingForm, Results};
+use crate::steps::usage_fields::UsageFields;
 use crate::text;
-
-/// Terms offered in the contract length list, in months.
-const TERMS: [u32; 5] = [6, 12, 18, 24, 36];
 
 #[component]
 pub fn PricingStep() -> impl IntoView {
@@ -25,11 +24,18 @@ pub fn PricingStep() -> impl IntoView {
         let api = api.clone();
         Callback::new(move |path: &'static str| match path {
             quote::ZIP => form.look_up_typed_zip(api.clone()),
-            quote::USAGE if form.errors.get(quote::USAGE).is_some() => {
-                form.errors
-                    .set(quote::USAGE, format::parse_usage(&form.usage.get_untracked()).err());
+            // A required field left empty is flagged on "See prices", not while tabbing through.
+            quote::USAGE | quote::MONTHLY_BILL if form.errors.get(path).is_none() => {
+                let typed = if path == quote::USAGE {
+                    form.usage
+                } else {
+                    form.monthly_bill
+                };
+                if !typed.with_untracked(|typed| typed.trim().is_empty()) {
+                    form.validate_field(path);
+                }
             }
-            _ => {}
+            path => form.validate_field(path),
         })
     };
     let see_prices = Callback::new(move |()| form.see_prices(api.clone()));
@@ -58,18 +64,16 @@ pub fn PricingStep() -> impl IntoView {
                 />
                 <CommodityChoice form=form name=config.element_id("commodity") />
             </div>
-            <p class="cs-zip-status" aria-live="polite">{move || zip_status(&form)}</p>
+            <p
+                class="cs-zip-status"
+                class:cs-zip-status-failed=move || form.lookup.with(|lookup| matches!(lookup, Lookup::Failed { .. }))
+                aria-live="polite"
+            >
+                {move || zip_status(&form)}
+            </p>
             <UtilitySelect form=form id=config.element_id("utility") />
+            <UsageFields form=form on_blur=on_blur />
             <div class="cs-grid">
-                <TextField
-                    path=quote::USAGE
-                    label=Signal::derive(move || text::usage_label(form.commodity.get()))
-                    hint=Signal::derive(move || text::usage_hint(form.commodity.get()))
-                    value=form.usage
-                    errors=form.errors
-                    on_blur=on_blur
-                    inputmode="numeric"
-                />
                 <div class="cs-field">
                     <label for=config.element_id("start-month")>{text::START_MONTH_LABEL}</label>
                     <select
@@ -85,19 +89,6 @@ pub fn PricingStep() -> impl IntoView {
                                     move || form.start_month.with(|chosen| *chosen == month)
                                 };
                                 view! { <option value=month prop:selected=selected>{label}</option> }
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
-                <div class="cs-field">
-                    <label for=config.element_id("term")>{text::TERM_LABEL}</label>
-                    <select id=config.element_id("term") on:change:target=move |event| form.term.set(event.target().value())>
-                        <option value="" prop:selected=move || form.term.with(String::is_empty)>{text::ANY_TERM}</option>
-                        {TERMS
-                            .into_iter()
-                            .map(|months| {
-                                let selected = move || form.term.with(|term| *term == months.to_string());
-                                view! { <option value=months.to_string() prop:selected=selected>{text::term_months(months)}</option> }
                             })
                             .collect_view()}
                     </select>

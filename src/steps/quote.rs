@@ -1,34 +1,27 @@
-//! Step 1's state and requests: look up the utilities of a ZIP code, then ask for offers.
+//! Step 1's state and the request for offers. The utilities lookup is in `lookup`.
 //!
 //! The state lives in the app, not in the step's view, so going back from step 2 shows the same
-//! inputs and offers.
+//! inputs, filters and offers.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use shopper_types::api::{QuoteRequest, QuoteResponse, UtilitiesResponse, UtilitySummary, error_code};
-use shopper_types::{Commodity, ZipCode};
+use shopper_types::Commodity;
+use shopper_types::api::{QuoteRequest, QuoteResponse, UtilitySummary};
 
 use crate::api::{ApiClient, RequestError};
 use crate::components::FieldErrors;
 use crate::format;
-use crate::text;
+use crate::steps::estimates;
+use crate::steps::lookup::Lookup;
+use crate::steps::offer_filters::OfferFilters;
+use crate::steps::usage::{self, UsageMode};
 
 /// Field paths of the pricing inputs, for [`FieldErrors`].
 pub const ZIP: &str = "zip";
 pub const USAGE: &str = "usage";
+pub const MONTHLY_BILL: &str = "monthly_bill";
+pub const CURRENT_RATE: &str = "current_rate";
 pub const UTILITY: &str = "utility";
-
-/// The term offered first: most commercial fixed-price contracts run 12 months.
-const DEFAULT_TERM_MONTHS: &str = "12";
-
-/// The utilities lookup for the ZIP code typed last.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Lookup {
-    Idle,
-    Loading(String),
-    Found { zip: String, response: UtilitiesResponse },
-    Failed { zip: String, message: String },
-}
 
 /// Offers priced for one utility and ZIP code, kept together so "Choose" uses what was priced
 /// even if the inputs changed since.
@@ -38,6 +31,11 @@ pub struct PricedOffers {
     pub utility: UtilitySummary,
     pub zip: String,
     pub state: String,
+    pub commodity: Commodity,
+    /// The annual usage the costs were estimated for, in kWh or therms.
+    pub annual_usage: u64,
+    /// True when that usage was estimated from a monthly bill.
+    pub usage_estimated: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -50,6 +48,15 @@ pub enum Results {
     Failed(RequestError),
 }
 
+/// The usage as typed, before the ZIP code's state is known.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum TypedUsage {
+    /// kWh or therms a year.
+    Annual(u64),
+    /// Dollars a month.
+    MonthlyBill(f64),
+}
+
 /// The inputs and results of step 1.
 #[derive(Clone, Copy)]
 pub struct PricingForm {
@@ -57,13 +64,20 @@ pub struct PricingForm {
     pub commodity: RwSignal<Commodity>,
     /// The chosen utility's code; empty until the customer picks one of several.
     pub utility_code: RwSignal<String>,
+    pub usage_mode: RwSignal<UsageMode>,
+    /// Annual usage as typed.
     pub usage: RwSignal<String>,
+    /// A typical monthly bill in dollars, as typed.
+    pub monthly_bill: RwSignal<String>,
+    /// The current supply rate in dollars per unit, as typed; optional.
+    pub current_rate: RwSignal<String>,
     pub start_month: RwSignal<String>,
-    /// Contract length in months; empty for every length.
-    pub term: RwSignal<String>,
     pub errors: FieldErrors,
     pub lookup: RwSignal<Lookup>,
     pub results: RwSignal<Results>,
+    pub filters: OfferFilters,
+    /// Number of price requests sent, so only the newest request's response is shown.
+    request_count: RwSignal<u64>,
 }
 
 impl PricingForm {
@@ -72,90 +86,76 @@ impl PricingForm {
             zip: RwSignal::new(String::new()),
             commodity: RwSignal::new(Commodity::Electricity),
             utility_code: RwSignal::new(String::new()),
+            usage_mode: RwSignal::new(UsageMode::Annual),
             usage: RwSignal::new(String::new()),
+            monthly_bill: RwSignal::new(String::new()),
+            current_rate: RwSignal::new(String::new()),
             start_month: RwSignal::new(format::start_months().into_iter().next().unwrap_or_default()),
-            term: RwSignal::new(DEFAULT_TERM_MONTHS.to_owned()),
             errors: FieldErrors::new(),
             lookup: RwSignal::new(Lookup::Idle),
             results: RwSignal::new(Results::Idle),
+            filters: OfferFilters::new(),
+            request_count: RwSignal::new(0),
         }
     }
 
-    /// Returns the looked-up utilities that supply the chosen commodity.
-    pub fn candidates(&self) -> Vec<UtilitySummary> {
-        let commodity = self.commodity.get();
-        self.lookup.with(|lookup| match lookup {
-            Lookup::Found { response, .. } => response
-                .utilities
-                .iter()
-                .filter(|utility| utility.commodity == commodity)
-                .cloned()
-                .collect(),
-            _ => Vec::new(),
-        })
+    /// Re-checks one usage field when the customer leaves it, and shows or clears its message.
+    pub fn validate_field(&self, path: &str) {
+        let typed = |field: RwSignal<String>| field.get_untracked();
+        let error = match path {
+            USAGE => format::parse_usage(&typed(self.usage)).err(),
+            MONTHLY_BILL => usage::parse_monthly_bill(&typed(self.monthly_bill)).err(),
+            CURRENT_RATE => usage::parse_current_rate(&typed(self.current_rate), self.commodity.get_untracked()).err(),
+            _ => return,
+        };
+        self.errors.set(path, error);
     }
 
-    /// Validates the ZIP code, shows any error, and returns its five digits.
-    pub fn checked_zip(&self) -> Option<String> {
-        let parsed = ZipCode::parse(&self.zip.get_untracked());
-        self.errors.set(ZIP, parsed.as_ref().err().cloned());
-        parsed.ok().map(|zip| zip.zip5().to_owned())
-    }
-
-    /// Starts a lookup for a valid ZIP code when the customer leaves the field.
-    pub fn look_up_typed_zip(self, api: ApiClient) {
-        if let Some(zip) = self.checked_zip() {
-            spawn_local(async move {
-                self.look_up(&api, zip).await;
-            });
-        }
-    }
-
-    /// Returns the utilities of `zip`, from the last lookup when it was for the same ZIP code.
-    async fn look_up(self, api: &ApiClient, zip: String) -> Option<UtilitiesResponse> {
-        if let Lookup::Found { zip: found, response } = self.lookup.get_untracked()
-            && found == zip
-        {
-            return Some(response);
-        }
-
-        self.lookup.set(Lookup::Loading(zip.clone()));
-        let result = api.utilities(&zip).await;
-        match result {
-            Ok(response) => {
-                self.lookup.set(Lookup::Found {
-                    zip,
-                    response: response.clone(),
-                });
-                Some(response)
+    /// Validates the usage in the chosen mode and shows any error.
+    fn checked_usage(&self) -> Option<TypedUsage> {
+        let (path, typed) = match self.usage_mode.get_untracked() {
+            UsageMode::Annual => (
+                USAGE,
+                format::parse_usage(&self.usage.get_untracked()).map(TypedUsage::Annual),
+            ),
+            UsageMode::MonthlyBill => {
+                let bill = usage::parse_monthly_bill(&self.monthly_bill.get_untracked());
+                (MONTHLY_BILL, bill.map(TypedUsage::MonthlyBill))
             }
-            Err(error) => {
-                let message = lookup_message(&error, &zip);
-                self.lookup.set(Lookup::Failed { zip, message });
-                None
-            }
-        }
+        };
+        self.errors.set(path, typed.as_ref().err().cloned());
+        typed.ok()
     }
 
-    /// Validates the inputs and, when they are valid, fetches the offers.
+    /// Validates the inputs and, when they are valid, fetches the offers for every term.
     pub fn see_prices(self, api: ApiClient) {
         let zip = self.checked_zip();
-        let usage = format::parse_usage(&self.usage.get_untracked());
-        self.errors.set(USAGE, usage.as_ref().err().cloned());
-        let (Some(zip), Ok(usage)) = (zip, usage) else {
+        let usage = self.checked_usage();
+        self.validate_field(CURRENT_RATE);
+        let (Some(zip), Some(usage)) = (zip, usage) else {
             return;
         };
+        if self.errors.get(CURRENT_RATE).is_some() {
+            return;
+        }
 
+        let request_number = self.request_count.get_untracked() + 1;
+        self.request_count.set(request_number);
         self.results.set(Results::Loading);
         spawn_local(async move {
             let results = self.fetch_offers(&api, zip, usage).await;
-            self.results.set(results);
+            if self.request_count.get_untracked() == request_number {
+                self.results.set(results);
+            }
         });
     }
 
-    async fn fetch_offers(self, api: &ApiClient, zip: String, usage: u64) -> Results {
-        let Some(found) = self.look_up(api, zip.clone()).await else {
-            return Results::Idle;
+    async fn fetch_offers(self, api: &ApiClient, zip: String, usage: TypedUsage) -> Results {
+        let found = match self.look_up(api, zip.clone()).await {
+            Ok(found) => found,
+            // The ZIP code's status line explains a ZIP code that cannot be priced.
+            Err(error) if !error.is_retryable() => return Results::Idle,
+            Err(error) => return Results::Failed(error),
         };
         let utility = match self.pick_utility(&zip) {
             Ok(utility) => utility,
@@ -163,13 +163,21 @@ impl PricingForm {
         };
 
         let commodity = self.commodity.get_untracked();
+        let annual_usage = match usage {
+            TypedUsage::Annual(usage) => usage,
+            TypedUsage::MonthlyBill(bill) => {
+                let price = estimates::all_in_price(&found.state, commodity);
+                estimates::annual_usage_from_bill(bill, price, commodity)
+            }
+        };
         let request = QuoteRequest {
             zip: zip.clone(),
             utility_code: utility.code.clone(),
             commodity,
-            annual_usage: usage,
+            annual_usage,
             start_month: self.start_month.get_untracked(),
-            term_months: self.term.get_untracked().parse().ok(),
+            // Every term, for the chart; the term filter narrows the list.
+            term_months: None,
         };
         match api.quotes(&request).await {
             Ok(mut response) => {
@@ -179,43 +187,12 @@ impl PricingForm {
                     utility,
                     zip,
                     state: found.state,
+                    commodity,
+                    annual_usage,
+                    usage_estimated: matches!(usage, TypedUsage::MonthlyBill(_)),
                 })
             }
             Err(error) => Results::Failed(error),
         }
-    }
-
-    /// Picks the utility to price: the only one for the commodity, or the one the customer chose.
-    /// Otherwise returns the results to show instead of offers.
-    fn pick_utility(&self, zip: &str) -> Result<UtilitySummary, Results> {
-        let candidates = self.candidates_untracked();
-        let chosen = self.utility_code.get_untracked();
-        let picked = match candidates.as_slice() {
-            [] => {
-                let commodity = self.commodity.get_untracked();
-                return Err(Results::Unavailable(text::no_utility_for(commodity, zip)));
-            }
-            [only] => Some(only.clone()),
-            several => several.iter().find(|utility| utility.code == chosen).cloned(),
-        };
-        self.errors
-            .set(UTILITY, picked.is_none().then(|| text::UTILITY_REQUIRED.to_owned()));
-        picked.ok_or(Results::Idle)
-    }
-
-    fn candidates_untracked(&self) -> Vec<UtilitySummary> {
-        untrack(|| self.candidates())
-    }
-}
-
-/// Words the reason a ZIP code cannot be priced for the customer.
-fn lookup_message(error: &RequestError, zip: &str) -> String {
-    match error.code() {
-        Some(error_code::NO_CHOICE_MARKET) => text::no_choice_market(zip),
-        Some(error_code::UNKNOWN_ZIP) => text::unknown_zip(zip),
-        _ => match error.field_errors().first() {
-            Some(field) => field.message.clone(),
-            None => error.user_message(),
-        },
     }
 }

@@ -1,8 +1,10 @@
-//! Step 3: hand the customer to the signing page, and show how they came back.
+//! Step 3: the contract to review, the handoff to the signing page, and the way back.
 //!
-//! A signing URL is single use and expires within minutes, so it is minted on each click and
-//! never stored. In redirect mode the whole page leaves; the contract id waits in sessionStorage
-//! and the return URL names the contract and this widget.
+//! A signing URL works once and expires within minutes, so one is minted on each "Sign now"
+//! click and never stored. In redirect mode the whole page leaves for the signing page. The
+//! contract id waits in sessionStorage, and the return URL names the contract and this widget. In
+//! popup mode the signing page opens in a window that is opened in the click handler itself, and
+//! the outcome comes back by `postMessage` (see [`crate::popup`]).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -11,53 +13,81 @@ use shopper_types::api::{PartnerConfig, SigningMode, SigningSessionRequest};
 use crate::api::ApiClient;
 use crate::components::ErrorNotice;
 use crate::config::WidgetConfig;
-use crate::signing_return::{self, SigningEvent};
+use crate::popup::{self, SigningWindow};
+use crate::signing_return::{self, NextStep, SigningEvent};
 use crate::state::{Flow, SigningPhase, Step};
 use crate::steps::status::ContractPanel;
-use crate::{popup, storage, text};
+use crate::{storage, text};
 
-/// Mints a signing session for the contract and sends the customer to it.
-pub fn open_signing(flow: Flow, api: ApiClient, config: WidgetConfig, mode: SigningMode, contract_id: String) {
-    flow.contract_id.set(Some(contract_id.clone()));
-    flow.signing.set(SigningPhase::Opening);
+/// Shows step 3 for a newly created contract, ready for the customer to read and sign.
+pub fn review_contract(flow: Flow, contract_id: String) {
+    flow.contract_id.set(Some(contract_id));
+    flow.signing.set(SigningPhase::Review);
     flow.step.set(Step::Sign);
+}
+
+/// Mints a signing session for the contract in `flow` and sends the customer to it.
+///
+/// Must run synchronously in a click handler: in popup mode it opens the signing window before
+/// its first `await`. When the browser blocks that window, signing falls back to a redirect.
+fn start_signing(
+    flow: Flow,
+    api: ApiClient,
+    config: WidgetConfig,
+    partner_mode: SigningMode,
+    window: StoredValue<Option<SigningWindow>, LocalStorage>,
+) {
+    let Some(contract_id) = flow.contract_id.get_untracked() else {
+        return;
+    };
+    if flow.signing.get_untracked() == SigningPhase::Opening {
+        return;
+    }
+    let popup = match partner_mode {
+        SigningMode::Popup => SigningWindow::open_blank(&config),
+        SigningMode::Redirect => None,
+    };
+    let mode = if popup.is_some() {
+        SigningMode::Popup
+    } else {
+        SigningMode::Redirect
+    };
+    flow.signing.set(SigningPhase::Opening);
 
     spawn_local(async move {
         let return_url = signing_return::return_url(&config, &contract_id).unwrap_or_default();
-        let session = match api
-            .signing_session(
-                &contract_id,
-                &SigningSessionRequest {
-                    return_url,
-                    mode: Some(mode),
-                },
-            )
-            .await
-        {
+        let request = SigningSessionRequest {
+            return_url,
+            mode: Some(mode),
+        };
+        let session = match api.signing_session(&contract_id, &request).await {
             Ok(session) => session,
             Err(error) => {
+                if let Some(popup) = &popup {
+                    popup.close();
+                }
                 flow.signing.set(SigningPhase::Failed(error));
                 return;
             }
         };
 
-        match mode {
-            SigningMode::Redirect => {
+        match popup {
+            Some(popup) if popup.is_closed() => flow.signing.set(SigningPhase::PopupClosed),
+            Some(popup) => match popup.navigate(&session.url) {
+                Ok(()) => {
+                    window.set_value(Some(popup.clone()));
+                    flow.signing.set(SigningPhase::InPopup);
+                    popup::watch_for_closed_window(flow, popup);
+                }
+                Err(_) => flow.signing.set(SigningPhase::Link { url: session.url }),
+            },
+            None => {
                 storage::save_contract_id(&config, &contract_id);
                 let assigned = web_sys::window().map(|window| window.location().assign(&session.url));
                 if !matches!(assigned, Some(Ok(()))) {
-                    flow.signing.set(SigningPhase::Link {
-                        url: session.url,
-                        popup: false,
-                    });
+                    flow.signing.set(SigningPhase::Link { url: session.url });
                 }
             }
-            // A window opened after an await is blocked by most browsers, so the customer opens
-            // the signing page with a link, which counts as their own click.
-            SigningMode::Popup => flow.signing.set(SigningPhase::Link {
-                url: session.url,
-                popup: true,
-            }),
         }
     });
 }
@@ -72,92 +102,159 @@ pub fn SignStep() -> impl IntoView {
         popup::listen_for_signing_message(&config, flow);
     }
 
-    let sign_again = Callback::new(move |()| {
-        if let Some(contract_id) = flow.contract_id.get_untracked() {
-            open_signing(flow, api.clone(), config.clone(), partner.signing_mode, contract_id);
-        }
-    });
-    let start_over = {
-        let config = expect_context::<WidgetConfig>();
-        Callback::new(move |()| {
-            storage::forget_contract_id(&config);
-            flow.start_over();
-        })
+    let window = StoredValue::new_local(None::<SigningWindow>);
+    let sign = {
+        let config = config.clone();
+        Callback::new(move |()| start_signing(flow, api.clone(), config.clone(), partner.signing_mode, window))
     };
+    let start_over = Callback::new(move |()| {
+        storage::forget_contract_id(&config);
+        flow.signing.set(SigningPhase::Review);
+        flow.start_over();
+    });
+    let show_window = move |_| window.with_value(|window| window.iter().for_each(SigningWindow::focus));
 
-    let body = move || {
-        match flow.signing.get() {
-            SigningPhase::Opening => view! {
-                <p class="cs-loading" role="status">
-                    <span class="cs-spinner" aria-hidden="true"></span>
-                    {text::OPENING_SIGNING}
-                </p>
-            }
-            .into_any(),
-            SigningPhase::Failed(error) => {
-                let retry = error.is_retryable().then_some(sign_again);
-                view! {
-                    <ErrorNotice message=error.user_message() retry=retry />
+    let body = move || match flow.signing.get() {
+        SigningPhase::Review => view! { <Review mode=partner.signing_mode sign=sign /> }.into_any(),
+        SigningPhase::Opening => view! {
+            <p class="cs-loading" role="status">
+                <span class="cs-spinner" aria-hidden="true"></span>
+                {text::OPENING_SIGNING}
+            </p>
+        }
+        .into_any(),
+        SigningPhase::Failed(error) => {
+            let retry = error.is_retryable().then_some(sign);
+            view! {
+                <ErrorNotice message=error.user_message() retry=retry />
+                <div class="cs-actions">
                     <button type="button" class="cs-button cs-button-secondary" on:click=move |_| start_over.run(())>
                         {text::START_OVER}
                     </button>
-                }
-                .into_any()
+                </div>
             }
-            // `rel="opener"` keeps `window.opener` in the new window, which the return page posts to;
-            // browsers drop it by default for `target="_blank"`.
-            SigningPhase::Link { url, popup: in_popup } => view! {
-                <p class="cs-notice" role="status">{if in_popup { text::POPUP_OPEN } else { text::SIGN_WITH_LINK }}</p>
-                <a
-                    class="cs-button cs-button-primary"
-                    href=url
-                    target=in_popup.then_some("_blank")
-                    rel=in_popup.then_some("opener")
-                >
-                    {text::OPEN_SIGNING_PAGE}
-                </a>
-                <Panel follow=true />
-            }
-            .into_any(),
-            SigningPhase::Returned(event) => {
-                view! { <Outcome event=event sign_again=sign_again start_over=start_over /> }.into_any()
-            }
+            .into_any()
         }
+        SigningPhase::Link { url } => view! {
+            <p class="cs-notice" role="status">{text::SIGN_WITH_LINK}</p>
+            <a class="cs-button cs-button-primary" href=url>{text::OPEN_SIGNING_PAGE}</a>
+            <Panel follow=false />
+        }
+        .into_any(),
+        SigningPhase::InPopup => view! {
+            <p class="cs-notice" role="status">{text::IN_POPUP}</p>
+            <div class="cs-actions">
+                <button type="button" class="cs-button cs-button-secondary" on:click=show_window>
+                    {text::SHOW_SIGNING_WINDOW}
+                </button>
+            </div>
+            <Panel follow=false />
+        }
+        .into_any(),
+        SigningPhase::PopupClosed => view! {
+            <p class="cs-notice" role="status">{text::POPUP_CLOSED}</p>
+            <SignAgainActions label=text::SIGN_NOW sign=sign start_over=start_over />
+            <Panel follow=false />
+        }
+        .into_any(),
+        SigningPhase::Returned(event) => view! { <Outcome event=event sign=sign start_over=start_over /> }.into_any(),
     };
 
     view! {
-        <section class="cs-form">
+        <section class="cs-form cs-signing">
             <h2 class="cs-step-heading" tabindex="-1">{text::SIGN_HEADING}</h2>
             {body}
         </section>
     }
 }
 
-/// The message for a return from the signing page, and what the customer can do next.
+/// Shows the new contract with a link to its PDF, before the customer signs.
 #[component]
-fn Outcome(event: SigningEvent, sign_again: Callback<()>, start_over: Callback<()>) -> impl IntoView {
+fn Review(mode: SigningMode, sign: Callback<()>) -> impl IntoView {
+    let flow = expect_context::<Flow>();
+    let intro = match mode {
+        SigningMode::Popup => text::REVIEW_INTRO_POPUP,
+        SigningMode::Redirect => text::REVIEW_INTRO_REDIRECT,
+    };
+    // After a redirect back from signing the chosen offer is gone, so the form cannot be shown.
+    let change_details = flow.choice.with_untracked(Option::is_some).then(|| {
+        view! {
+            <button type="button" class="cs-button cs-button-secondary" on:click=move |_| flow.step.set(Step::Details)>
+                {text::CHANGE_DETAILS}
+            </button>
+        }
+    });
+
+    view! {
+        <p>{intro}</p>
+        <Panel follow=false />
+        <div class="cs-actions">
+            {change_details}
+            <button type="button" class="cs-button cs-button-primary" on:click=move |_| sign.run(())>
+                {text::SIGN_NOW}
+            </button>
+        </div>
+    }
+}
+
+/// Shows the message for a return from the signing page, and what the customer can do next.
+#[component]
+fn Outcome(event: SigningEvent, sign: Callback<()>, start_over: Callback<()>) -> impl IntoView {
     let class = if event.is_signed() {
         "cs-notice cs-notice-success"
     } else {
         "cs-notice"
     };
-    let actions = (!event.is_signed()).then(|| {
+    let actions = match event.next_step() {
+        NextStep::FollowStatus => None,
+        NextStep::SignAgain(label) => {
+            Some(view! { <SignAgainActions label=label sign=sign start_over=start_over /> }.into_any())
+        }
+        NextStep::StartOver => Some(view! { <DeclinedActions start_over=start_over /> }.into_any()),
+    };
+    let follow = matches!(event.next_step(), NextStep::FollowStatus | NextStep::StartOver);
+
+    view! {
+        <p class=class role="status" data-event=event.as_str()>{event.message()}</p>
+        {actions}
+        <Panel follow=follow />
+    }
+}
+
+#[component]
+fn SignAgainActions(label: &'static str, sign: Callback<()>, start_over: Callback<()>) -> impl IntoView {
+    view! {
+        <div class="cs-actions">
+            <button type="button" class="cs-button cs-button-secondary" on:click=move |_| start_over.run(())>
+                {text::START_OVER}
+            </button>
+            <button type="button" class="cs-button cs-button-primary" on:click=move |_| sign.run(())>
+                {label}
+            </button>
+        </div>
+    }
+}
+
+/// Shows "Start over", and the broker's contact when the partner configured one.
+#[component]
+fn DeclinedActions(start_over: Callback<()>) -> impl IntoView {
+    let config = expect_context::<WidgetConfig>();
+    let partner = expect_context::<PartnerConfig>();
+    let contact = config.contact_url.map(|url| {
         view! {
-            <div class="cs-actions">
-                <button type="button" class="cs-button cs-button-secondary" on:click=move |_| start_over.run(())>
-                    {text::START_OVER}
-                </button>
-                <button type="button" class="cs-button cs-button-primary" on:click=move |_| sign_again.run(())>
-                    {text::SIGN_AGAIN}
-                </button>
-            </div>
+            <a class="cs-button cs-button-secondary" href=url target="_blank" rel="noopener noreferrer">
+                {text::questions_contact(&partner.partner_name)}
+            </a>
         }
     });
 
     view! {
-        <p class=class role="status">{event.message()}</p>
-        {actions}
-        <Panel follow=event.is_signed() />
+        <div class="cs-actions">
+            {contact}
+            <button type="button" class="cs-button cs-button-primary" on:click=move |_| start_over.run(())>
+                {text::START_OVER}
+            </button>
+        </div>
     }
 }
 

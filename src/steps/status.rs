@@ -10,6 +10,7 @@ use wasm_bindgen::closure::Closure;
 use web_sys::{EventSource, MessageEvent};
 
 use crate::api::ApiClient;
+use crate::config::WidgetConfig;
 use crate::components::ErrorNotice;
 use crate::steps::timeline::{Timeline, record};
 use crate::{format, text};
@@ -58,10 +59,18 @@ pub fn ContractPanel(
     if follow {
         follow_status(&api.events_url(&contract_id), history, connection);
     }
+    // A contract with a final status is done, so the saved details form is no longer needed.
+    let config = expect_context::<WidgetConfig>();
+    Effect::new(move || {
+        if history.with(|history| history.iter().any(|change| change.status.is_final())) {
+            crate::steps::forget_draft(&config);
+        }
+    });
 
+    let document_url = api.document_url(&contract_id);
     let summary = move || match contract.get() {
         None => None,
-        Some(Ok(contract)) => Some(summary(contract).into_any()),
+        Some(Ok(contract)) => Some(summary(contract, document_url.clone()).into_any()),
         Some(Err(error)) => {
             let retry = Callback::new(move |()| contract.refetch());
             Some(view! { <ErrorNotice message=error.user_message() retry=Some(retry) /> }.into_any())
@@ -91,7 +100,7 @@ pub fn ContractPanel(
     }
 }
 
-fn summary(contract: Contract) -> impl IntoView {
+fn summary(contract: Contract, document_url: String) -> impl IntoView {
     view! {
         <dl class="cs-facts cs-facts-wide">
             <div><dt>{text::BUSINESS}</dt><dd>{contract.legal_name}</dd></div>
@@ -101,6 +110,9 @@ fn summary(contract: Contract) -> impl IntoView {
             <div><dt>{text::START}</dt><dd>{format::month_label(&contract.start_month)}</dd></div>
         </dl>
         <p class="cs-hint">{format!("{}: ", text::CONTRACT_REFERENCE)}<span class="cs-mono">{contract.id}</span></p>
+        <p>
+            <a class="cs-link cs-document-link" href=document_url target="_blank" rel="noopener">{text::READ_CONTRACT}</a>
+        </p>
     }
 }
 

@@ -1,0 +1,175 @@
+// End-to-end tests of signing in both modes a partner can choose: a full-page redirect on the
+// demo page (`/demo`, key pk_test_demo) and a popup window on the popup demo page
+// (`/demo/popup`, key pk_test_demo_popup). In each mode the customer signs until the supplier
+// accepts, declines, or comes back to a used signing link and signs with a fresh one.
+//
+// Needs a running shopper-proxy with the built-in demo partners whose URL is in SHOPPER_E2E_URL;
+// `cargo xtask test` starts one. Screenshots go to test-results/signing-*.png.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { RESULTS_DIR, fillForms, fillPricing, launchBrowser, newPage, reachedMilestone } from './support.mjs';
+
+const TEST_TIMEOUT = 300_000;
+const SIGNING_PAGE = /\/signing\/[0-9a-f]+$/;
+
+// Reaches the review of a new contract on the demo page at `path`.
+async function reviewContract(t, path) {
+  const browser = await launchBrowser(t);
+  const page = await newPage(t, browser);
+  await fillPricing(page, path);
+  await fillForms(page);
+  await page.getByRole('button', { name: 'Sign now' }).waitFor();
+  return page;
+}
+
+// Checks that the review's contract link serves the contract PDF for this business.
+async function checkContractLink(page) {
+  const link = page.getByRole('link', { name: 'Read the contract (PDF)' });
+  const href = await link.getAttribute('href');
+  assert.equal(await link.getAttribute('target'), '_blank', 'the contract opens in a new tab');
+
+  const response = await page.request.get(href);
+  assert.equal(response.status(), 200, `GET ${href}`);
+  assert.equal(response.headers()['content-type'], 'application/pdf');
+  const pdf = await response.body();
+  assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+  assert.ok(pdf.includes('Lakeshore Print Works LLC'), 'the PDF names the business');
+}
+
+async function waitForAccepted(page, screenshot) {
+  await page.getByText(/^Thanks, your contract is signed/).waitFor();
+  await reachedMilestone(page, 'Accepted').waitFor();
+  assert.equal(await reachedMilestone(page, 'Signed').count(), 1, 'the Signed milestone is not marked done');
+  assert.equal(await reachedMilestone(page, 'Submitted to supplier').count(), 1, 'the Submitted to supplier milestone is not marked done');
+  await page.screenshot({ path: `${RESULTS_DIR}/${screenshot}`, fullPage: true });
+}
+
+async function waitForDeclined(page, screenshot) {
+  await page.getByText(/^You declined to sign/).waitFor();
+  await reachedMilestone(page, 'Declined').waitFor();
+  await page.getByRole('button', { name: 'Start over' }).waitFor();
+  await page.screenshot({ path: `${RESULTS_DIR}/${screenshot}`, fullPage: true });
+}
+
+// Clicks "Sign now" (or another label) in redirect mode and returns the signing URL it led to.
+async function signInPage(page, label = 'Sign now') {
+  await page.getByRole('button', { name: label }).click();
+  await page.waitForURL(SIGNING_PAGE);
+  await page.getByRole('button', { name: 'Sign', exact: true }).waitFor();
+  return page.url();
+}
+
+// Clicks a button that opens the signing window, and returns the window once it shows the
+// signing page.
+async function openSigningWindow(page, label = 'Sign now') {
+  const opened = page.waitForEvent('popup');
+  await page.getByRole('button', { name: label }).click();
+  const popup = await opened;
+  await popup.waitForURL(SIGNING_PAGE);
+  await popup.getByRole('button', { name: 'Sign', exact: true }).waitFor();
+  return popup;
+}
+
+// Presses a button of the sandbox's signing page in the popup, which the return page closes.
+async function pressInPopup(popup, action) {
+  const closed = popup.waitForEvent('close');
+  await popup.getByRole('button', { name: action, exact: true }).click();
+  await closed;
+}
+
+test('redirect signing reaches accepted', { timeout: TEST_TIMEOUT }, async (t) => {
+  const page = await reviewContract(t, '/demo');
+  await checkContractLink(page);
+  await page.screenshot({ path: `${RESULTS_DIR}/signing-redirect-review.png`, fullPage: true });
+
+  await signInPage(page);
+  await page.getByRole('link', { name: 'Read the contract (PDF)' }).waitFor();
+  await page.screenshot({ path: `${RESULTS_DIR}/signing-redirect-page.png`, fullPage: true });
+  await page.getByRole('button', { name: 'Sign', exact: true }).click();
+
+  await page.waitForURL(/\/demo(\?|$)/);
+  await waitForAccepted(page, 'signing-redirect-accepted.png');
+  assert.ok(!page.url().includes('event='), `the widget removes the return parameters: ${page.url()}`);
+});
+
+test('redirect decline shows declined', { timeout: TEST_TIMEOUT }, async (t) => {
+  const page = await reviewContract(t, '/demo');
+
+  await signInPage(page);
+  await page.getByRole('button', { name: 'Decline', exact: true }).click();
+
+  await page.waitForURL(/\/demo(\?|$)/);
+  await waitForDeclined(page, 'signing-redirect-declined.png');
+});
+
+test('redirect used link gets fresh one', { timeout: TEST_TIMEOUT }, async (t) => {
+  const page = await reviewContract(t, '/demo');
+
+  const firstUrl = await signInPage(page);
+  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await page.getByText(/^You left the signing page before signing/).waitFor();
+  await page.screenshot({ path: `${RESULTS_DIR}/signing-redirect-cancelled.png`, fullPage: true });
+
+  // The link was used by the cancel, so a second visit is turned away and sent back.
+  await page.goto(firstUrl);
+  await page.getByText('This signing link has expired').waitFor();
+  await page.screenshot({ path: `${RESULTS_DIR}/signing-redirect-link-expired.png`, fullPage: true });
+  await page.waitForURL(/\/demo(\?|$)/);
+  await page.getByText(/^The signing link expired before you finished/).waitFor();
+  await page.screenshot({ path: `${RESULTS_DIR}/signing-redirect-ttl-expired.png`, fullPage: true });
+
+  const freshUrl = await signInPage(page, 'Get a new signing link');
+  assert.notEqual(freshUrl, firstUrl, 'a fresh signing link is minted');
+  await page.getByRole('button', { name: 'Sign', exact: true }).click();
+  await page.waitForURL(/\/demo(\?|$)/);
+  await waitForAccepted(page, 'signing-redirect-fresh-accepted.png');
+});
+
+test('popup signing reaches accepted', { timeout: TEST_TIMEOUT }, async (t) => {
+  const page = await reviewContract(t, '/demo/popup');
+  await checkContractLink(page);
+  const partnerPage = page.url();
+
+  const popup = await openSigningWindow(page);
+  await page.getByText(/^Sign your contract in the window that opened/).waitFor();
+  await page.screenshot({ path: `${RESULTS_DIR}/signing-popup-waiting.png`, fullPage: true });
+  await popup.screenshot({ path: `${RESULTS_DIR}/signing-popup-window.png`, fullPage: true });
+  await pressInPopup(popup, 'Sign');
+
+  assert.equal(page.url(), partnerPage, 'the partner page stays where it was');
+  await waitForAccepted(page, 'signing-popup-accepted.png');
+});
+
+test('popup decline shows declined', { timeout: TEST_TIMEOUT }, async (t) => {
+  const page = await reviewContract(t, '/demo/popup');
+
+  const popup = await openSigningWindow(page);
+  await pressInPopup(popup, 'Decline');
+
+  await waitForDeclined(page, 'signing-popup-declined.png');
+});
+
+test('popup used link gets fresh one', { timeout: TEST_TIMEOUT }, async (t) => {
+  const page = await reviewContract(t, '/demo/popup');
+
+  const first = await openSigningWindow(page);
+  const firstUrl = first.url();
+  await pressInPopup(first, 'Cancel');
+  await page.getByText(/^You left the signing page before signing/).waitFor();
+
+  // A second window opens on a new link; there the customer comes back to the used first link.
+  const second = await openSigningWindow(page);
+  assert.notEqual(second.url(), firstUrl, 'each click mints a new signing link');
+  const closed = second.waitForEvent('close');
+  await second.goto(firstUrl);
+  await closed;
+  await page.getByText(/^The signing link expired before you finished/).waitFor();
+  await page.screenshot({ path: `${RESULTS_DIR}/signing-popup-ttl-expired.png`, fullPage: true });
+
+  const fresh = await openSigningWindow(page, 'Get a new signing link');
+  assert.notEqual(fresh.url(), firstUrl);
+  await pressInPopup(fresh, 'Sign');
+  await waitForAccepted(page, 'signing-popup-fresh-accepted.png');
+});
