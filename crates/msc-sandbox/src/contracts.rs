@@ -43,7 +43,11 @@ pub struct ContractPrice {
     pub commodity: Commodity,
     pub start_month: String,
     pub term_months: u32,
-    /// Dollars per kWh or therm.
+    /// The supplier's matrix price, in dollars per kWh or therm.
+    pub supplier_rate: f64,
+    /// The broker's fee in the same unit, included in `rate`.
+    pub broker_fee: f64,
+    /// The rate the customer signs: the supplier's price plus the broker's fee.
     pub rate: f64,
     /// Dollars owed for leaving before the end of the term.
     pub early_termination_fee: f64,
@@ -56,8 +60,9 @@ pub struct ContractPrice {
 }
 
 impl ContractPrice {
-    /// Copies the terms of a rate matrix row, which the contract keeps after the matrix is gone.
-    pub fn from_row(row: &MatrixRow) -> ContractPrice {
+    /// Copies the terms of a rate matrix row, which the contract keeps after the matrix is gone,
+    /// and adds the broker's fee to the supplier's rate.
+    pub fn from_row(row: &MatrixRow, broker_fee: f64) -> ContractPrice {
         let commodity = row.utility.commodity;
         ContractPrice {
             price_id: row.price_id.to_string(),
@@ -67,7 +72,9 @@ impl ContractPrice {
             commodity,
             start_month: row.start_month.to_string(),
             term_months: row.term_months,
-            rate: row.rate,
+            supplier_rate: row.rate,
+            broker_fee,
+            rate: row.rate + broker_fee,
             early_termination_fee: row.early_termination_fee,
             green_percent: row.green_percent,
             swing_percent: row.supplier.swing_percent,

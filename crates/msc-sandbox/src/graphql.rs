@@ -115,6 +115,10 @@ pub struct CreateContractInput {
     pub accounts: Vec<ContractAccountInput>,
     /// Where the supplier sends bills; null means the first account's service address.
     pub billing_address: Option<AddressInput>,
+    /// Dollars per kWh or therm the broker adds to the supplier's price; the contract's rate is
+    /// the sum. At most the supplier's rate itself.
+    #[graphql(default)]
+    pub broker_fee: f64,
 }
 
 #[derive(InputObject)]

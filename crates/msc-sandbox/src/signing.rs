@@ -135,7 +135,7 @@ fn contract_summary(contract: &Contract, token: &str) -> String {
         .map(|account| {
             format!(
                 "<tr><th>{} account</th><td>{} &middot; {}</td></tr>",
-                escape(&account.utility_code),
+                escape(crate::market::utility(&account.utility_code).map_or(account.utility_code.as_str(), |utility| utility.name)),
                 escape(&mask(&account.account_number)),
                 escape(&account.service_address)
             )

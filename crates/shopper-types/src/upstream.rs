@@ -158,6 +158,10 @@ pub struct CreateContractInput {
     /// Absent when bills go to the first account's service address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub billing_address: Option<AddressInput>,
+    /// Dollars per kWh or therm that the broker adds to the supplier's price. The contract's rate,
+    /// which the customer signs, is the supplier's rate plus this fee.
+    #[serde(default)]
+    pub broker_fee: f64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

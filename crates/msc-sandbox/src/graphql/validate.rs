@@ -38,6 +38,12 @@ pub fn build_contract(input: CreateContractInput, row: &MatrixRow, partner: Arc<
     if let Some(billing_address) = &input.billing_address {
         check_address(billing_address, "billingAddress", &mut errors);
     }
+    if !input.broker_fee.is_finite() || input.broker_fee < 0.0 || input.broker_fee > row.rate {
+        errors.push(FieldError::new(
+            "brokerFee",
+            format!("The broker fee must be between 0 and the supplier's rate of {:.5}; it is {}.", row.rate, input.broker_fee),
+        ));
+    }
 
     if input.accounts.is_empty() {
         errors.push(FieldError::new("accounts", "Add at least one utility account to enroll."));
@@ -58,7 +64,7 @@ pub fn build_contract(input: CreateContractInput, row: &MatrixRow, partner: Arc<
         id: format!("ctr_{}", uuid::Uuid::new_v4().simple()),
         partner,
         external_reference,
-        price: ContractPrice::from_row(row),
+        price: ContractPrice::from_row(row, input.broker_fee),
         customer: ContractCustomer {
             legal_name,
             contact_name,

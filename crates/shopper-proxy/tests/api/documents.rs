@@ -87,3 +87,22 @@ async fn document_needs_key_and_known_id() {
     assert_eq!(without_key.status(), 401);
     assert_eq!(unknown.status(), 404);
 }
+
+#[tokio::test]
+async fn document_rate_includes_broker_fee() {
+    let app = spawn_app().await;
+    let contract = app.create_contract().await;
+
+    let response = app
+        .get(&format!("/v1/contracts/{}/document", contract.id))
+        .header("Origin", ALLOWED_ORIGIN)
+        .send()
+        .await
+        .unwrap();
+    let pdf = response.bytes().await.unwrap();
+
+    // The widget's offer and the contract carry the supplier's rate plus the demo partner's fee
+    // of 3 mills; the customer must sign that same rate.
+    let signed_rate = format!("${:.5} per kWh", contract.rate);
+    assert!(contains(&pdf, &signed_rate), "the PDF lacks {signed_rate}");
+}

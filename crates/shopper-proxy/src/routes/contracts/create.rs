@@ -311,6 +311,7 @@ fn contract_input(contract_id: &str, quote: &QuoteRecord, details: &ValidContrac
             })
             .collect(),
         billing_address: details.billing_address.as_ref().map(address_input),
+        broker_fee: quote.broker_fee,
     }
 }
 
