@@ -20,10 +20,10 @@ const MONTH_NAMES: [&str; 12] = [
     "December",
 ];
 
-/// Formats a rate in dollars per unit with four decimals, as supplier price sheets print it:
-/// "$0.0712 / kWh".
+/// Formats a rate in dollars per unit with five decimals, the precision of the platform's prices,
+/// so the offer, the signing page and the contract PDF print the same number: "$0.07123 / kWh".
 pub fn rate(rate: f64, unit: EnergyUnit) -> String {
-    format!("${rate:.4} / {}", unit.label())
+    format!("${rate:.5} / {}", unit.label())
 }
 
 /// Formats dollars with thousands separators and cents: "$1,234.50".
@@ -114,9 +114,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn rate_has_four_decimals_and_unit() {
-        assert_eq!(rate(0.07123, EnergyUnit::Kwh), "$0.0712 / kWh");
-        assert_eq!(rate(0.5, EnergyUnit::Therm), "$0.5000 / therm");
+    fn rate_has_five_decimals_and_unit() {
+        assert_eq!(rate(0.07123, EnergyUnit::Kwh), "$0.07123 / kWh");
+        assert_eq!(rate(0.5, EnergyUnit::Therm), "$0.50000 / therm");
     }
 
     #[test]

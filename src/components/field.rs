@@ -90,7 +90,16 @@ pub fn TextField(
                 on:input:target=move |event| value.set(event.target().value())
                 on:blur=move |_| on_blur.run(path)
             />
-            {move || error().map(|message| view! { <p class="cs-error" id=error_id.clone()>{message}</p> })}
+            {move || error_line(error_id.clone(), error())}
         </div>
+    }
+}
+
+/// Renders a field's error message, or an empty line of the same height when there is none, so
+/// an error that appears or clears as a field loses focus never moves the control being clicked.
+pub fn error_line(error_id: String, message: Option<String>) -> AnyView {
+    match message {
+        Some(message) => view! { <p class="cs-error" id=error_id>{message}</p> }.into_any(),
+        None => view! { <p class="cs-error-slot" aria-hidden="true"></p> }.into_any(),
     }
 }

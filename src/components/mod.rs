@@ -5,7 +5,7 @@ mod header;
 mod notice;
 mod step_indicator;
 
-pub use field::{FieldErrors, TextField};
+pub use field::{FieldErrors, TextField, error_line};
 pub use header::PartnerHeader;
 pub use notice::ErrorNotice;
 pub use step_indicator::StepIndicator;

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use shopper_types::FieldError;
 
+use crate::components::error_line;
 use crate::config::WidgetConfig;
 
 /// Error messages of the details step by field path, in the order they were found, which is the
@@ -145,7 +146,7 @@ pub fn FormInput(
                     }
                 }
             />
-            {move || error.get().map(|message| view! { <p class="cs-error" id=error_id.clone()>{message}</p> })}
+            {move || error_line(error_id.clone(), error.get())}
         </div>
     }
 }
@@ -205,7 +206,7 @@ pub fn FormSelect(
                     })
                     .collect_view()}
             </select>
-            {move || error.get().map(|message| view! { <p class="cs-error" id=error_id.clone()>{message}</p> })}
+            {move || error_line(error_id.clone(), error.get())}
         </div>
     }
 }
@@ -257,7 +258,7 @@ pub fn FormCheckbox(
                 <label for=id>{label}</label>
             </div>
             {hint.map(|hint| view! { <p class="cs-hint" id=hint_id.clone()>{hint}</p> })}
-            {move || error.get().map(|message| view! { <p class="cs-error" id=error_id.clone()>{message}</p> })}
+            {move || error_line(error_id.clone(), error.get())}
         </div>
     }
 }

@@ -86,7 +86,7 @@ test('gas quote in Nicor Gas territory is priced per therm', { timeout: TEST_TIM
   assert.ok(await offers.count() > 0, 'the offers list has no offer');
   const rates = await page.locator('.cs-offer-rate').allTextContents();
   for (const rate of rates) {
-    assert.match(rate, /\$\d+\.\d{4} \/ therm$/);
+    assert.match(rate, /\$\d+\.\d{5} \/ therm$/);
   }
   await page.getByText('Costs are estimated for 8,000 therms a year.').waitFor();
   assert.equal(await page.getByRole('button', { name: /\/ kWh/ }).count(), 0, 'a gas quote lists an electricity offer');
@@ -115,7 +115,7 @@ test('expired gas price is re-priced before it is chosen', { timeout: TEST_TIMEO
   await sameOffer.getByRole('button', { name: /^Choose / }).click();
   const notice = sameOffer.getByRole('status').filter({ hasText: /Choose again to continue/ });
   await notice.waitFor();
-  assert.match(await notice.textContent(), /\$\d+\.\d{4} \/ therm/);
+  assert.match(await notice.textContent(), /\$\d+\.\d{5} \/ therm/);
   await page.screenshot({ path: `${RESULTS_DIR}/gas-repriced.png`, fullPage: true });
 
   await sameOffer.getByRole('button', { name: /^Choose / }).click();
