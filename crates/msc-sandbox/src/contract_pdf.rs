@@ -96,7 +96,8 @@ fn write_accounts(layout: &mut Layout, contract: &Contract) {
         if index > 0 {
             layout.space(4.0);
         }
-        layout.field("Utility", &account.utility_code);
+        let utility_name = crate::market::utility(&account.utility_code).map_or(account.utility_code.as_str(), |utility| utility.name);
+        layout.field("Utility", utility_name);
         layout.field("Account number", &account.account_number);
         layout.field("Service address", &account.service_address);
     }

@@ -20,7 +20,7 @@ pub fn escape(text: &str) -> String {
 pub fn page(title: &str, head_extra: &str, body: &str) -> String {
     let title = escape(title);
     format!(
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<link rel=\"icon\" href=\"data:,\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{title}</title>\n{head_extra}\n<style>{STYLE}</style>\n</head>\n\
          <body>\n<header><strong>My Service Cloud</strong> <span class=\"badge\">Test environment</span></header>\n\

@@ -44,6 +44,7 @@ const PAGE: &str = r##"<!doctype html>
 <html lang="en">
 <head>
   <meta charset="utf-8">
+  <link rel="icon" href="/demo/logo.svg" type="image/svg+xml">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>Summit Energy Partners | Business electricity and natural gas brokers</title>
   <meta name="description" content="Summit Energy Partners compares fixed-rate electricity and natural gas contracts from licensed suppliers for businesses in Illinois, Texas and Pennsylvania.">
