@@ -9,7 +9,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { BASE_URL, BUSINESS, RESULTS_DIR, launchBrowser, newPage, reachedMilestone, setField } from './support.mjs';
+import { BASE_URL, BUSINESS, RESULTS_DIR, fillForms, launchBrowser, newPage, reachedMilestone } from './support.mjs';
 
 const FLOW_TIMEOUT = 300_000;
 
@@ -22,7 +22,7 @@ test('business signs ComEd offer until accepted', { timeout: FLOW_TIMEOUT }, asy
 
   try {
     await choosePrice(page);
-    await fillDetails(page);
+    await fillForms(page, () => page.screenshot({ path: `${RESULTS_DIR}/forms.png`, fullPage: true }));
     await signOnSandbox(page);
     await waitForAccepted(page);
   } catch (error) {
@@ -50,35 +50,6 @@ async function choosePrice(page) {
   await page.screenshot({ path: `${RESULTS_DIR}/pricing.png`, fullPage: true });
 
   await offers.first().click();
-}
-
-// Step 2: the business, its signer and one ComEd account, then "Review and sign".
-async function fillDetails(page) {
-  await page.getByLabel('Legal business name').fill(BUSINESS.legalName);
-  await setField(page.getByLabel('Business type'), BUSINESS.businessType);
-  await page.getByLabel('Federal tax ID (FEIN)').fill(BUSINESS.fein);
-  await page.getByLabel('Contact name').fill(BUSINESS.contactName);
-  await page.getByLabel('Job title').fill(BUSINESS.contactTitle);
-  await page.getByLabel('Email').fill(BUSINESS.email);
-  await page.getByLabel('Phone').fill(BUSINESS.phone);
-  await page.getByLabel('I am authorised to sign contracts for this business').check();
-
-  const account = page.getByRole('group', { name: /^Account 1/ });
-  await account.getByLabel(/account number/i).fill(BUSINESS.account);
-  await account.getByLabel('Street address').fill(BUSINESS.line1);
-  await account.getByLabel('City').fill(BUSINESS.city);
-  await setField(account.getByLabel('State', { exact: true }), BUSINESS.state);
-  await account.getByLabel('ZIP code', { exact: true }).fill(BUSINESS.zip);
-  await page.screenshot({ path: `${RESULTS_DIR}/forms.png`, fullPage: true });
-
-  await page.getByRole('button', { name: 'Review and sign' }).click();
-
-  // Either the widget shows the new contract to sign, or the form shows why it was not accepted.
-  const contractShown = page.getByRole('button', { name: 'Sign now' }).waitFor().then(() => null);
-  const formAlert = page.getByRole('alert').first();
-  const rejected = formAlert.waitFor().then(() => formAlert.textContent());
-  const problem = await Promise.race([contractShown, rejected]);
-  assert.equal(problem, null, `the details form was not accepted: ${problem}`);
 }
 
 // Step 3: "Sign now" sends the browser to the sandbox's signing page, where the customer signs.

@@ -85,7 +85,8 @@ export async function fillPricing(page, path = '/demo') {
 }
 
 // Step 2: the business, its signer and one ComEd account, then "Review and sign".
-export async function fillForms(page) {
+// `beforeSubmit`, when given, runs on the filled form, for example to take a screenshot.
+export async function fillForms(page, beforeSubmit) {
   await page.getByLabel('Legal business name').fill(BUSINESS.legalName);
   await setField(page.getByLabel('Business type'), BUSINESS.businessType);
   await page.getByLabel('Federal tax ID (FEIN)').fill(BUSINESS.fein);
@@ -101,6 +102,7 @@ export async function fillForms(page) {
   await account.getByLabel('City').fill(BUSINESS.city);
   await setField(account.getByLabel('State', { exact: true }), BUSINESS.state);
   await account.getByLabel('ZIP code', { exact: true }).fill(BUSINESS.zip);
+  if (beforeSubmit) await beforeSubmit();
 
   await page.getByRole('button', { name: 'Review and sign' }).click();
 }

@@ -133,7 +133,8 @@ pub fn run(root: &Path) -> anyhow::Result<ExitCode> {
 }
 
 fn run_suites(root: &Path, report: &mut Report) {
-    report.run_tests("native tests", cargo(root).args(["test", "--workspace"]));
+    // --no-fail-fast runs every crate's tests even after one fails, so the summary counts them all.
+    report.run_tests("native tests", cargo(root).args(["test", "--workspace", "--no-fail-fast"]));
 
     let widget_built = report.prepare("widget build", || widget::build_release(root)).is_some();
     let proxy_built = report
