@@ -113,7 +113,7 @@ pub struct CreateContractInput {
     pub external_reference: String,
     pub customer: ContractCustomerInput,
     pub accounts: Vec<ContractAccountInput>,
-    /// Where the supplier sends bills; null means the first account's service address.
+    /// The address the supplier sends bills to. Null means the first account's service address.
     pub billing_address: Option<AddressInput>,
     /// Dollars per kWh or therm the broker adds to the supplier's price; the contract's rate is
     /// the sum. At most the supplier's rate itself.

@@ -13,7 +13,7 @@
 //! - `GET /disclosures/{product}`: one disclosure page per product.
 //! - Status webhooks to the partner after signing ([`webhooks`]), signed with HMAC-SHA256.
 //!
-//! All state is in memory: a restart forgets every contract.
+//! All state is in memory: a restart loses every contract.
 
 pub mod auth;
 mod base_url;
@@ -56,7 +56,7 @@ pub use crate::esign::DocuSignSettings;
 #[derive(Clone, Debug)]
 pub struct SandboxConfig {
     pub partners: Vec<SandboxPartner>,
-    /// Pause before each status webhook after signing, so the customer sees each status arrive.
+    /// Pause before each status webhook after signing, so each status reaches the customer's page separately.
     pub webhook_delay: Duration,
     /// Signs contracts through DocuSign instead of the sandbox's own signing page; `None` (the
     /// default) keeps the signing page.
@@ -107,7 +107,7 @@ pub(crate) struct Sandbox {
 ///
 /// # Panics
 ///
-/// When `config.docusign` holds settings the DocuSign client rejects; [`spawn`] returns that as
+/// When `config.docusign` contains settings the DocuSign client rejects; [`spawn`] returns that as
 /// an error instead.
 pub fn router(config: SandboxConfig) -> Router {
     let docusign = config.docusign.clone().map(|settings| DocuSignSigning::new(settings).expect("valid DocuSign settings"));

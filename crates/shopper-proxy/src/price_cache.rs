@@ -1,7 +1,7 @@
 //! A small in-memory cache of the platform's price responses.
 //!
 //! A response is kept until its earliest `valid_until`, so a cached price is always one the
-//! platform would still accept. The key holds everything that changes the price: the partner
+//! platform would still accept. The key contains everything that changes the price: the partner
 //! (each partner has its own platform credentials and may have its own environment), ZIP code,
 //! account type, utility, commodity, annual usage, start month and term.
 //!

@@ -31,7 +31,7 @@ pub struct Theme {
     pub accent_color: String,
 }
 
-/// How the widget hands the customer to the signing ceremony.
+/// The way the widget hands the customer to the signing ceremony.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SigningMode {
@@ -58,7 +58,7 @@ pub struct UtilitySummary {
     pub commodity: Commodity,
     /// The label of the identifier enrollment needs, for example "ESI ID" or "Account number".
     pub identifier_label: String,
-    /// How the identifier is printed on the bill, for example "10 digits, as on your ComEd bill".
+    /// The identifier's printed format, for example "10 digits, as on your ComEd bill".
     pub identifier_hint: String,
 }
 
@@ -72,7 +72,7 @@ pub struct QuoteRequest {
     pub annual_usage: u64,
     /// The first month of supply, as `YYYY-MM`.
     pub start_month: String,
-    /// Contract length in months; `None` asks for every term.
+    /// Contract length in months; `None` requests every term.
     pub term_months: Option<u32>,
 }
 
@@ -196,7 +196,7 @@ pub struct Customer {
     /// Federal employer identification number, `NN-NNNNNNN`; optional for sole proprietorships.
     #[serde(default)]
     pub fein: String,
-    /// True when the business is exempt from sales tax on energy; the supplier asks for the
+    /// True when the business is exempt from sales tax on energy. The supplier requests the
     /// exemption certificate after enrollment.
     #[serde(default)]
     pub tax_exempt: bool,
@@ -234,7 +234,7 @@ pub struct CreateContractRequest {
     pub quote_id: String,
     pub customer: Customer,
     pub accounts: Vec<UtilityAccount>,
-    /// Where the supplier sends bills; `None` means the first account's service address.
+    /// The address the supplier sends bills to. `None` means the first account's service address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub billing_address: Option<Address>,
 }
@@ -267,7 +267,7 @@ pub struct SigningSessionRequest {
     /// The widget's page URL, on one of the partner's allowed origins. The customer comes back
     /// to it through the proxy's return page, with `cs_contract=…` and `event=…` in its query.
     pub return_url: String,
-    /// How the widget opened the signing URL; `None` means the partner's signing mode.
+    /// The mode the widget opened the signing URL in. `None` means the partner's signing mode.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mode: Option<SigningMode>,
 }
@@ -302,7 +302,7 @@ pub struct SigningSession {
 pub struct ApiError {
     /// A stable machine-readable code, for example `invalid_request` or `no_choice_market`.
     pub code: String,
-    /// A sentence for the customer or the developer that says what failed and what to do.
+    /// A sentence for the customer or the developer that states what failed and what to do.
     pub message: String,
     /// Per-field problems, for `invalid_request`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -1,13 +1,13 @@
 //! Enrollment identifiers by utility: what each utility's account number, ESI ID or Choice ID
 //! looks like, so a wrong number is caught before the customer signs.
 //!
-//! Formats come from utility bills and ERCOT practice: Texas ESI IDs start with `10` and a
-//! utility code, and have 17 digits (22 for CenterPoint); most PJM and New England utilities use
+//! Formats come from utility bills and ERCOT practice. Texas ESI IDs start with `10` and a
+//! utility code, and have 17 digits (22 for CenterPoint). Most PJM and New England utilities use
 //! 10-digit account numbers. Print formatting (spaces, dashes) is accepted and removed.
 
 use serde::{Deserialize, Serialize};
 
-/// What one utility expects as its enrollment identifier.
+/// The format of one utility's enrollment identifier.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct IdentifierRule {
     /// The utility's short code, as the platform uses it.

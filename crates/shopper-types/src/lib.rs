@@ -69,7 +69,7 @@ impl EnergyUnit {
     }
 }
 
-/// The platform environment a key belongs to. Keys say which they are: `pk_test_…` or `pk_live_…`.
+/// The platform environment a key belongs to. Each key's prefix names its environment: `pk_test_…` or `pk_live_…`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Environment {
@@ -90,7 +90,7 @@ impl Environment {
     }
 }
 
-/// Where a contract is in its life, from creation to the supplier's answer.
+/// Where a contract is in its life, from creation to the supplier's decision.
 ///
 /// The platform's status webhooks are the source of truth; the signing return event only tells
 /// the widget that the customer left the signing page.

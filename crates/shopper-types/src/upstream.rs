@@ -65,12 +65,12 @@ pub struct PriceQuery {
     pub annual_usage: u64,
     /// `YYYY-MM`.
     pub start_month: String,
-    /// Months; absent asks for every term.
+    /// Months; absent requests every term.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub term_months: Option<u32>,
 }
 
-/// The answer of `GET /v2/prices/by-location`: the day's matrix rows that fit the query.
+/// The response of `GET /v2/prices/by-location`: the day's matrix rows that fit the query.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PriceResponse {
     pub postal_code: String,

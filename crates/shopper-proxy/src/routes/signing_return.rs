@@ -229,9 +229,9 @@ fn popup_page(partner: &Partner, page_url: &Url, contract_id: &str, event: &str,
     with_page_headers(Html(body).into_response(), partner, Some(&nonce))
 }
 
-/// Sets the headers of every return page response: only the partner's own origins may frame
-/// it, only the page's own script (by nonce) may run, and it is neither cached nor sent as a
-/// referrer, because its URL names the contract.
+/// Sets the headers of every return page response. Only the partner's own origins may frame it,
+/// and only the page's own script (by nonce) may run. Because its URL names the contract, it is
+/// neither cached nor sent as a referrer.
 fn with_page_headers(mut response: Response, partner: &Partner, nonce: Option<&str>) -> Response {
     let frame_ancestors: Vec<String> = partner.allowed_origins.iter().map(|origin| origin.csp_source()).collect();
     let frame_ancestors = if frame_ancestors.is_empty() { "'none'".to_owned() } else { frame_ancestors.join(" ") };

@@ -231,7 +231,8 @@ async fn platform_field_errors_use_api_paths() {
 
     let (status, fields) = field_errors(&app, "key-state", &request).await;
 
-    // Only the platform knows which state ComEd serves; its camelCase path is mapped back.
+    // Only the platform stores which state ComEd serves. Its error has a camelCase path, which
+    // the proxy maps to the widget's field path.
     assert_eq!(status, 422);
     assert_eq!(paths(&fields), ["accounts[0].service_address.state"]);
     assert!(fields[0].1.contains("ComEd serves Illinois, not WI"), "{}", fields[0].1);

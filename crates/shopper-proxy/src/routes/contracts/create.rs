@@ -251,7 +251,7 @@ fn is_stale(record: &ContractRecord) -> Result<bool, AppError> {
 }
 
 /// The offer is for one utility, so every account must be on it. This is checked here rather
-/// than in the shared validation, because only the proxy knows which utility the quote is for.
+/// than in the shared validation, because only the proxy stores which utility the quote is for.
 fn check_accounts_match_quote(details: &ValidContractDetails, quote: &QuoteRecord) -> Result<(), AppError> {
     let quoted_name = identifier_rule(&quote.utility_code).map_or(quote.utility_code.as_str(), |rule| rule.utility_name);
     let fields: Vec<FieldError> = details
