@@ -142,6 +142,13 @@ impl ContractStore {
 
     /// Moves a contract to `to` if its status is one of `from`, and returns the change.
     /// Checking and writing happen under one lock, so two signers cannot both succeed.
+    /// Succeeds when the contract's status is one of `expected`.
+    pub fn check_status(&self, id: &str, expected: &[ContractStatus]) -> Result<(), TransitionError> {
+        let contracts = self.contracts.read().expect("contract store lock poisoned");
+        let current = contracts.get(id).ok_or(TransitionError::NotFound)?.status();
+        if expected.contains(&current) { Ok(()) } else { Err(TransitionError::WrongStatus(current)) }
+    }
+
     pub fn transition(&self, id: &str, from: &[ContractStatus], to: ContractStatus) -> Result<(Contract, StatusChange), TransitionError> {
         let mut contracts = self.contracts.write().expect("contract store lock poisoned");
         let contract = contracts.get_mut(id).ok_or(TransitionError::NotFound)?;

@@ -14,7 +14,6 @@ use crate::contract_pdf::contract_pdf;
 use crate::contracts::Contract;
 use crate::error::RestError;
 use crate::html::page;
-use crate::signing::TokenError;
 
 #[tracing::instrument(skip_all, fields(partner_id = %partner.partner.partner_id, contract_id = %contract_id))]
 pub async fn partner_document(
@@ -46,7 +45,7 @@ pub async fn signing_document(
 ) -> Response {
     let contract = match state.sandbox.signing_tokens.peek(&token, Utc::now()) {
         Ok(signing_token) => state.sandbox.contracts.get(&signing_token.contract_id),
-        Err(TokenError::Unknown | TokenError::Spent(_)) => None,
+        Err(_) => None,
     };
     match contract {
         Some(contract) => pdf_response(&contract, &base_url),

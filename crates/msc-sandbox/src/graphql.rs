@@ -314,8 +314,10 @@ impl MutationRoot {
         Ok(GraphqlContract::from(&contract))
     }
 
-    /// Mints a single-use signing page URL, valid for 5 minutes. The customer's browser is sent
-    /// back to `returnUrl` with `event=signing_complete`, `decline`, `cancel` or `ttl_expired`.
+    /// Mints a single-use signing page URL, to be opened within 5 minutes. The customer's browser
+    /// is sent back to `returnUrl` with an `event` named as DocuSign's return events:
+    /// `signing_complete`, `decline`, `cancel`, `fax_pending`, `viewing_complete`,
+    /// `session_timeout`, `exception` or `ttl_expired`.
     async fn create_signing_session(
         &self,
         context: &Context<'_>,

@@ -128,28 +128,36 @@ fn event_for(contract: &Contract, change: &StatusChange) -> WebhookEvent {
 }
 
 /// Announces `first` (already recorded) after one `webhook_delay`, then moves the contract
-/// through `then`, one status per further delay, announcing each. A step stops the chain when
-/// the contract is no longer at the status before it.
+/// through `then` as [`advance`] does.
 pub(crate) fn schedule(sandbox: Arc<Sandbox>, contract: Contract, first: StatusChange, then: &[ContractStatus]) {
     let then = then.to_vec();
     tokio::spawn(async move {
-        let delay = sandbox.webhook_delay;
-        tokio::time::sleep(delay).await;
+        tokio::time::sleep(sandbox.webhook_delay).await;
         announce(&sandbox, &contract, &first).await;
-
-        let mut previous = first.status;
-        for status in then {
-            tokio::time::sleep(delay).await;
-            match sandbox.contracts.transition(&contract.id, &[previous], status) {
-                Ok((contract, change)) => announce(&sandbox, &contract, &change).await,
-                Err(error) => {
-                    tracing::warn!(contract_id = %contract.id, ?error, next = status.as_str(), "contract status changed elsewhere; stopping its webhooks");
-                    return;
-                }
-            }
-            previous = status;
-        }
+        advance_through(&sandbox, &contract.id, first.status, then).await;
     });
+}
+
+/// Moves the contract from `from` through `then`, one status per `webhook_delay`, announcing
+/// each. A step stops the chain when the contract is no longer at the status before it.
+pub(crate) fn advance(sandbox: Arc<Sandbox>, contract_id: String, from: ContractStatus, then: &[ContractStatus]) {
+    let then = then.to_vec();
+    tokio::spawn(async move { advance_through(&sandbox, &contract_id, from, then).await });
+}
+
+async fn advance_through(sandbox: &Sandbox, contract_id: &str, from: ContractStatus, then: Vec<ContractStatus>) {
+    let mut previous = from;
+    for status in then {
+        tokio::time::sleep(sandbox.webhook_delay).await;
+        match sandbox.contracts.transition(contract_id, &[previous], status) {
+            Ok((contract, change)) => announce(sandbox, &contract, &change).await,
+            Err(error) => {
+                tracing::warn!(contract_id, ?error, next = status.as_str(), "contract status changed elsewhere; stopping its webhooks");
+                return;
+            }
+        }
+        previous = status;
+    }
 }
 
 async fn announce(sandbox: &Sandbox, contract: &Contract, change: &StatusChange) {
