@@ -8,6 +8,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use shopper_types::ContractStatus;
 use shopper_types::api::{PartnerConfig, SigningMode, SigningSessionRequest};
 
 use crate::api::ApiClient;
@@ -213,11 +214,32 @@ fn Outcome(event: SigningEvent, sign: Callback<()>, start_over: Callback<()>) ->
         NextStep::StartOver => Some(view! { <DeclinedActions start_over=start_over /> }.into_any()),
     };
     let follow = matches!(event.next_step(), NextStep::FollowStatus | NextStep::StartOver);
+    // A faxed signature arrives after the customer is back, so its message changes when it does.
+    let fax_arrived = RwSignal::new(false);
+    let on_status = Callback::new(move |status: ContractStatus| {
+        let signature_recorded = matches!(
+            status,
+            ContractStatus::Signed
+                | ContractStatus::SubmittedToSupplier
+                | ContractStatus::Accepted
+                | ContractStatus::Rejected
+        );
+        if event == SigningEvent::FaxPending && signature_recorded && !fax_arrived.get_untracked() {
+            fax_arrived.set(true);
+        }
+    });
+    let message = move || {
+        if fax_arrived.get() {
+            text::FAX_RECEIVED
+        } else {
+            event.message()
+        }
+    };
 
     view! {
-        <p class=class role="status" data-event=event.as_str()>{event.message()}</p>
+        <p class=class role="status" data-event=event.as_str()>{message}</p>
         {actions}
-        <Panel follow=follow />
+        <Panel follow=follow on_status=on_status />
     }
 }
 
@@ -260,9 +282,15 @@ fn DeclinedActions(start_over: Callback<()>) -> impl IntoView {
 
 /// Shows the contract panel for the contract in the flow, if there is one.
 #[component]
-fn Panel(follow: bool) -> impl IntoView {
+fn Panel(
+    follow: bool,
+    /// Called with every status the contract reaches.
+    #[prop(optional)]
+    on_status: Option<Callback<ContractStatus>>,
+) -> impl IntoView {
     let flow = expect_context::<Flow>();
-    flow.contract_id
-        .get_untracked()
-        .map(|contract_id| view! { <ContractPanel contract_id=contract_id follow=follow /> })
+    flow.contract_id.get_untracked().map(|contract_id| match on_status {
+        Some(on_status) => view! { <ContractPanel contract_id=contract_id follow=follow on_status=on_status /> }.into_any(),
+        None => view! { <ContractPanel contract_id=contract_id follow=follow /> }.into_any(),
+    })
 }

@@ -4,6 +4,7 @@
 //! then each change as the platform's webhooks arrive. The stream is closed on a final status.
 
 use leptos::prelude::*;
+use shopper_types::ContractStatus;
 use shopper_types::api::{Contract, StatusChange, StatusEvent};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
@@ -28,6 +29,9 @@ pub fn ContractPanel(
     contract_id: String,
     /// Opens the status stream and shows the timeline.
     follow: bool,
+    /// Called with every status the contract reaches, as the timeline learns of it.
+    #[prop(optional)]
+    on_status: Option<Callback<ContractStatus>>,
 ) -> impl IntoView {
     let api = expect_context::<ApiClient>();
     let history = RwSignal::new(Vec::<StatusChange>::new());
@@ -58,6 +62,9 @@ pub fn ContractPanel(
     });
     if follow {
         follow_status(&api.events_url(&contract_id), history, connection);
+    }
+    if let Some(on_status) = on_status {
+        Effect::new(move || history.with(|history| history.iter().for_each(|change| on_status.run(change.status))));
     }
     // A contract with a final status is done, so the saved details form is no longer needed.
     let config = expect_context::<WidgetConfig>();
