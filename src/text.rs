@@ -228,8 +228,25 @@ pub fn questions_contact(partner_name: &str) -> String {
     format!("Questions? Contact {partner_name}")
 }
 
-pub fn price_changed(supplier: &str, rate: &str) -> String {
-    format!("The price changed since you chose this offer. Today's price from {supplier} is {rate}.")
+/// Builds the message for a chosen price that expired or moved. An empty `old_rate` leaves the
+/// chosen rate out.
+pub fn price_changed(supplier: &str, rate: &str, old_rate: &str, expired: bool) -> String {
+    let reason = if expired {
+        "The price you chose has expired."
+    } else {
+        "The price changed since you chose this offer."
+    };
+    let was = if old_rate.is_empty() {
+        String::new()
+    } else {
+        format!(" (you chose {old_rate})")
+    };
+    format!("{reason} Today's price from {supplier} is {rate}{was}.")
+}
+
+/// Builds the message for a chosen price that expired but is still offered at the same rate.
+pub fn price_expired_same(supplier: &str, rate: &str) -> String {
+    format!("The price you chose has expired. {supplier} still offers {rate} today; continue to keep it.")
 }
 
 pub fn term_months(months: u32) -> String {

@@ -20,8 +20,8 @@ pub enum SubmitFailure {
     /// The chosen price is no longer valid and the proxy has no replacement, so the customer
     /// must get prices again.
     QuoteExpired,
-    /// The price moved since the quote. The offer at today's price is the replacement.
-    PriceChanged(Offer),
+    /// The chosen price expired or moved. The offer at today's price is the replacement.
+    NewPrice { offer: Offer, expired: bool },
     Request(RequestError),
 }
 
@@ -363,8 +363,11 @@ impl DetailsForm {
 
     fn show_failure(&self, error: RequestError) {
         let failure = match (error.code(), error.offer()) {
-            (Some(error_code::QUOTE_EXPIRED | error_code::PRICE_CHANGED), Some(offer)) => {
-                SubmitFailure::PriceChanged(offer.clone())
+            (Some(code @ (error_code::QUOTE_EXPIRED | error_code::PRICE_CHANGED)), Some(offer)) => {
+                SubmitFailure::NewPrice {
+                    offer: offer.clone(),
+                    expired: code == error_code::QUOTE_EXPIRED,
+                }
             }
             (
                 Some(

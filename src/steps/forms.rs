@@ -299,8 +299,19 @@ fn SubmitFailureNotice(
             </div>
         }
         .into_any(),
-        Some(SubmitFailure::PriceChanged(offer)) => {
-            let message = text::price_changed(&offer.supplier, &format::rate(offer.rate, offer.unit));
+        Some(SubmitFailure::NewPrice { offer, expired }) => {
+            let chosen_rate = flow.choice.with_untracked(|choice| choice.as_ref().map(|choice| choice.offer.rate));
+            let new_rate = format::rate(offer.rate, offer.unit);
+            let message = match chosen_rate {
+                Some(chosen_rate) if expired && chosen_rate == offer.rate => {
+                    text::price_expired_same(&offer.supplier, &new_rate)
+                }
+                Some(chosen_rate) => {
+                    let old_rate = format::rate(chosen_rate, offer.unit);
+                    text::price_changed(&offer.supplier, &new_rate, &old_rate, expired)
+                }
+                None => text::price_changed(&offer.supplier, &new_rate, "", expired),
+            };
             let accept = move |_| {
                 flow.choice.update(|choice| {
                     if let Some(choice) = choice {
