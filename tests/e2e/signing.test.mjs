@@ -1,7 +1,10 @@
 // End-to-end tests of signing in both modes a partner can choose: a full-page redirect on the
 // demo page (`/demo`, key pk_test_demo) and a popup window on the popup demo page
-// (`/demo/popup`, key pk_test_demo_popup). In each mode the customer signs until the supplier
-// accepts, declines, or comes back to a used signing link and signs with a fresh one.
+// (`/demo/popup`, key pk_test_demo_popup). In each mode the customer leaves the signing page in
+// every way a session can end. They sign until the supplier accepts, decline, cancel, come back
+// to a used link, and sign by fax. They also try the sandbox page's other endings (an error, a
+// timed-out session, finishing without signing), and sign with a fresh link after each. A
+// blocked popup falls back to a redirect.
 //
 // Needs a running shopper-proxy with the built-in demo partners whose URL is in SHOPPER_E2E_URL;
 // `cargo xtask test` starts one. Screenshots go to test-results/signing-*.png.
@@ -14,10 +17,18 @@ import { RESULTS_DIR, fillForms, fillPricing, launchBrowser, newPage, reachedMil
 const TEST_TIMEOUT = 300_000;
 const SIGNING_PAGE = /\/signing\/[0-9a-f]+$/;
 
+// The sandbox page's endings without a signature, each with the widget's message and the button
+// that leads back to signing.
+const UNSIGNED_ENDINGS = [
+  { button: 'Fail with an error', message: /^The signing page had a problem/, next: 'Try signing again', name: 'exception' },
+  { button: 'Let the session time out', message: /^Your signing session timed out/, next: 'Get a new signing link', name: 'session-timeout' },
+  { button: 'Finish without signing', message: /^You viewed the contract without signing/, next: 'Sign now', name: 'viewing-complete' },
+];
+
 // Reaches the review of a new contract on the demo page at `path`.
-async function reviewContract(t, path) {
+async function reviewContract(t, path, pageOptions) {
   const browser = await launchBrowser(t);
-  const page = await newPage(t, browser);
+  const page = await newPage(t, browser, pageOptions);
   await fillPricing(page, path);
   await fillForms(page);
   await page.getByRole('button', { name: 'Sign now' }).waitFor();
@@ -73,10 +84,27 @@ async function openSigningWindow(page, label = 'Sign now') {
 }
 
 // Presses a button of the sandbox's signing page in the popup, which the return page closes.
-async function pressInPopup(popup, action) {
+// `another way` opens the page's "End the session another way" section first.
+async function pressInPopup(popup, action, { anotherWay = false } = {}) {
   const closed = popup.waitForEvent('close');
+  if (anotherWay) await popup.getByText('End the session another way').click();
   await popup.getByRole('button', { name: action, exact: true }).click();
   await closed;
+}
+
+// Presses a button in the signing page's "End the session another way" section.
+async function endAnotherWay(page, action) {
+  await page.getByText('End the session another way').click();
+  await page.getByRole('button', { name: action, exact: true }).click();
+}
+
+async function waitForFaxAccepted(page, screenshot) {
+  await page.getByText(/^We are waiting for your faxed signature/).waitFor();
+  await page.screenshot({ path: `${RESULTS_DIR}/${screenshot}-waiting.png`, fullPage: true });
+  await reachedMilestone(page, 'Accepted').waitFor();
+  assert.equal(await reachedMilestone(page, 'Signed').count(), 1, 'the Signed milestone is not marked done');
+  await page.getByText(/^Your faxed signature arrived/).waitFor();
+  await page.screenshot({ path: `${RESULTS_DIR}/${screenshot}-accepted.png`, fullPage: true });
 }
 
 test('redirect signing reaches accepted', { timeout: TEST_TIMEOUT }, async (t) => {
@@ -172,4 +200,74 @@ test('popup used link gets fresh one', { timeout: TEST_TIMEOUT }, async (t) => {
   assert.notEqual(fresh.url(), firstUrl);
   await pressInPopup(fresh, 'Sign');
   await waitForAccepted(page, 'signing-popup-fresh-accepted.png');
+});
+
+test('redirect unsigned endings lead back to signing', { timeout: TEST_TIMEOUT }, async (t) => {
+  const page = await reviewContract(t, '/demo');
+
+  let label = 'Sign now';
+  for (const ending of UNSIGNED_ENDINGS) {
+    await signInPage(page, label);
+    await endAnotherWay(page, ending.button);
+    await page.waitForURL(/\/demo(\?|$)/);
+    await page.getByText(ending.message).waitFor();
+    await page.screenshot({ path: `${RESULTS_DIR}/signing-redirect-${ending.name}.png`, fullPage: true });
+    label = ending.next;
+  }
+
+  await signInPage(page, label);
+  await page.getByRole('button', { name: 'Sign', exact: true }).click();
+  await page.waitForURL(/\/demo(\?|$)/);
+  await waitForAccepted(page, 'signing-redirect-after-endings-accepted.png');
+});
+
+test('redirect fax signature is followed to accepted', { timeout: TEST_TIMEOUT }, async (t) => {
+  const page = await reviewContract(t, '/demo');
+
+  await signInPage(page);
+  await endAnotherWay(page, 'Sign by fax instead');
+  await page.waitForURL(/\/demo(\?|$)/);
+
+  await waitForFaxAccepted(page, 'signing-redirect-fax');
+});
+
+test('popup unsigned endings lead back to signing', { timeout: TEST_TIMEOUT }, async (t) => {
+  const page = await reviewContract(t, '/demo/popup');
+
+  let label = 'Sign now';
+  for (const ending of UNSIGNED_ENDINGS) {
+    const popup = await openSigningWindow(page, label);
+    await pressInPopup(popup, ending.button, { anotherWay: true });
+    await page.getByText(ending.message).waitFor();
+    await page.screenshot({ path: `${RESULTS_DIR}/signing-popup-${ending.name}.png`, fullPage: true });
+    label = ending.next;
+  }
+
+  const popup = await openSigningWindow(page, label);
+  await pressInPopup(popup, 'Sign');
+  await waitForAccepted(page, 'signing-popup-after-endings-accepted.png');
+});
+
+test('popup fax signature is followed to accepted', { timeout: TEST_TIMEOUT }, async (t) => {
+  const page = await reviewContract(t, '/demo/popup');
+
+  const popup = await openSigningWindow(page);
+  await pressInPopup(popup, 'Sign by fax instead', { anotherWay: true });
+
+  await waitForFaxAccepted(page, 'signing-popup-fax');
+});
+
+test('blocked popup falls back to redirect', { timeout: TEST_TIMEOUT }, async (t) => {
+  const page = await reviewContract(t, '/demo/popup', { blockPopups: true });
+  let popups = 0;
+  page.on('popup', () => (popups += 1));
+
+  await signInPage(page);
+  assert.equal(popups, 0, 'no window opened');
+  await page.screenshot({ path: `${RESULTS_DIR}/signing-blocked-popup-page.png`, fullPage: true });
+  await page.getByRole('button', { name: 'Sign', exact: true }).click();
+
+  await page.waitForURL(/\/demo\/popup(\?|$)/);
+  await waitForAccepted(page, 'signing-blocked-popup-accepted.png');
+  assert.ok(!page.url().includes('event='), `the widget removes the return parameters: ${page.url()}`);
 });

@@ -52,9 +52,12 @@ export async function launchBrowser(t) {
 }
 
 // Opens a page in its own browser context, with page errors and console errors reported as test
-// diagnostics.
-export async function newPage(t, browser) {
+// diagnostics. With `blockPopups`, `window.open` returns null, as it does when a browser's popup
+// blocker stops a window. (Chromium's --block-new-web-contents switch is no stand-in: it returns
+// a window object that is never shown.)
+export async function newPage(t, browser, { blockPopups = false } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  if (blockPopups) await context.addInitScript(() => (window.open = () => null));
   const page = await context.newPage();
   page.setDefaultTimeout(STEP_TIMEOUT);
   context.on('page', (opened) => opened.setDefaultTimeout(STEP_TIMEOUT));

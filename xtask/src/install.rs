@@ -14,8 +14,16 @@ use serde::Deserialize;
 use crate::process::{cargo, command, output_of, run};
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
-const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// Debian packages the browser tests need, each with the file that shows it is installed:
+/// Chromium and ChromeDriver drive the browser, and the end-to-end tests use `sqlite3` to make
+/// a price expire in the test proxy's database.
+const DEBIAN_PACKAGES: [(&str, &str); 3] = [
+    ("chromium", "/usr/bin/chromium"),
+    ("chromium-driver", CHROMEDRIVER),
+    ("sqlite3", "/usr/bin/sqlite3"),
+];
 
 /// Tool versions pinned by `Trunk.toml`.
 #[derive(Debug, PartialEq, Eq)]
@@ -63,7 +71,7 @@ pub fn ensure_tools(root: &Path, with_browser: bool) -> anyhow::Result<()> {
     ensure_npm_packages(root)?;
     check_wasm_opt(root, &pins.wasm_opt)?;
     if with_browser {
-        ensure_chromium(root)?;
+        ensure_debian_packages(root)?;
     }
     Ok(())
 }
@@ -250,29 +258,34 @@ fn check_wasm_opt(root: &Path, pinned: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Installs Debian's chromium and chromium-driver packages when either binary is missing.
-fn ensure_chromium(root: &Path) -> anyhow::Result<()> {
-    let present = Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists();
-    if present {
+/// Installs the [`DEBIAN_PACKAGES`] that are missing, with apt-get.
+fn ensure_debian_packages(root: &Path) -> anyhow::Result<()> {
+    let missing: Vec<&str> = DEBIAN_PACKAGES
+        .iter()
+        .filter(|(_, file)| !Path::new(file).exists())
+        .map(|(package, _)| *package)
+        .collect();
+    if missing.is_empty() {
         let version = output_of(command(root, CHROMEDRIVER).arg("--version")).unwrap_or_default();
         println!(
-            "Chromium and ChromeDriver already installed ({})",
+            "Chromium, ChromeDriver and sqlite3 already installed ({})",
             version_words(&version)
         );
         return Ok(());
     }
 
-    let missing = format!(
-        "{CHROMIUM} or {CHROMEDRIVER} is missing; install Debian's chromium and chromium-driver \
-         packages as root: apt-get update && apt-get install -y chromium chromium-driver"
+    let packages = missing.join(" ");
+    let advice = format!(
+        "the Debian packages {packages} are missing; install them as root: \
+         apt-get update && apt-get install -y {packages}"
     );
     let is_root = output_of(command(root, "id").arg("-u")).as_deref() == Some("0");
     let sudo_works = !is_root && output_of(command(root, "sudo").args(["-n", "true"])).is_some();
     if !is_root && !sudo_works {
-        bail!("{missing} (this user is not root and cannot use sudo without a password)");
+        bail!("{advice} (this user is not root and cannot use sudo without a password)");
     }
 
-    println!("Installing Chromium and ChromeDriver (apt-get) …");
+    println!("Installing {packages} (apt-get) …");
     let apt_get = |arguments: &[&str]| {
         let mut apt = if is_root {
             command(root, "apt-get")
@@ -282,15 +295,14 @@ fn ensure_chromium(root: &Path) -> anyhow::Result<()> {
             sudo
         };
         apt.env("DEBIAN_FRONTEND", "noninteractive").args(arguments);
-        run(&mut apt).with_context(|| missing.clone())
+        run(&mut apt).with_context(|| advice.clone())
     };
     apt_get(&["update"])?;
-    apt_get(&["install", "-y", "chromium", "chromium-driver"])?;
+    apt_get(&[&["install", "-y"][..], &missing].concat())?;
 
-    ensure!(
-        Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists(),
-        "apt-get finished but {missing}"
-    );
+    let still_missing: Vec<&str> =
+        DEBIAN_PACKAGES.iter().filter(|(_, file)| !Path::new(file).exists()).map(|(_, file)| *file).collect();
+    ensure!(still_missing.is_empty(), "apt-get finished but {} is missing", still_missing.join(", "));
     Ok(())
 }
 

@@ -94,6 +94,11 @@ impl TestProxy {
     pub fn url(&self) -> &str {
         &self.url
     }
+
+    /// Returns the path of the proxy's SQLite database.
+    pub fn database(&self) -> PathBuf {
+        self.data_dir.join("shopper.db")
+    }
 }
 
 impl Drop for TestProxy {

@@ -181,7 +181,8 @@ fn run_suites(root: &Path, report: &mut Report) {
             command(root, "node")
                 .args(["--test", "--test-reporter=spec"])
                 .args(&files)
-                .env("SHOPPER_E2E_URL", proxy.url()),
+                .env("SHOPPER_E2E_URL", proxy.url())
+                .env("SHOPPER_E2E_DATABASE", proxy.database()),
         ),
         Err(error) => {
             report.prepare::<()>("end-to-end tests", || Err(error));
