@@ -7,7 +7,10 @@ use chrono::{DateTime, Utc};
 use shopper_types::{Commodity, ContractStatus};
 
 use crate::SandboxPartner;
-use crate::pricing::{MatrixRow, product_name, product_slug};
+use crate::pricing::{MatrixRow, PriceId, product_name, product_slug, valid_until};
+
+/// The statuses of a contract that can still be signed, and so re-priced.
+pub const UNSIGNED: [ContractStatus; 2] = [ContractStatus::Created, ContractStatus::AwaitingSignature];
 
 /// A status a contract reached, and when.
 #[derive(Clone, Debug, PartialEq)]
@@ -60,6 +63,11 @@ pub struct ContractPrice {
 }
 
 impl ContractPrice {
+    /// Returns the end of the price's validity, from the price date in its id.
+    pub fn valid_until(&self) -> Option<DateTime<Utc>> {
+        PriceId::parse(&self.price_id).map(|id| valid_until(id.price_date))
+    }
+
     /// Copies the terms of a rate matrix row, which the contract keeps after the matrix is gone,
     /// and adds the broker's fee to the supplier's rate.
     pub fn from_row(row: &MatrixRow, broker_fee: f64) -> ContractPrice {
@@ -140,8 +148,6 @@ impl ContractStore {
         self.contracts.read().expect("contract store lock poisoned").get(id).cloned()
     }
 
-    /// Moves a contract to `to` if its status is one of `from`, and returns the change.
-    /// Checking and writing happen under one lock, so two signers cannot both succeed.
     /// Succeeds when the contract's status is one of `expected`.
     pub fn check_status(&self, id: &str, expected: &[ContractStatus]) -> Result<(), TransitionError> {
         let contracts = self.contracts.read().expect("contract store lock poisoned");
@@ -149,6 +155,21 @@ impl ContractStore {
         if expected.contains(&current) { Ok(()) } else { Err(TransitionError::WrongStatus(current)) }
     }
 
+    /// Moves an unsigned contract to a new price and returns it. Checking and writing happen
+    /// under one lock, so a contract signed meanwhile keeps the price it was signed at.
+    pub fn reprice(&self, id: &str, price: ContractPrice) -> Result<Contract, TransitionError> {
+        let mut contracts = self.contracts.write().expect("contract store lock poisoned");
+        let contract = contracts.get_mut(id).ok_or(TransitionError::NotFound)?;
+        let current = contract.status();
+        if !UNSIGNED.contains(&current) {
+            return Err(TransitionError::WrongStatus(current));
+        }
+        contract.price = price;
+        Ok(contract.clone())
+    }
+
+    /// Moves a contract to `to` if its status is one of `from`, and returns the change.
+    /// Checking and writing happen under one lock, so two signers cannot both succeed.
     pub fn transition(&self, id: &str, from: &[ContractStatus], to: ContractStatus) -> Result<(Contract, StatusChange), TransitionError> {
         let mut contracts = self.contracts.write().expect("contract store lock poisoned");
         let contract = contracts.get_mut(id).ok_or(TransitionError::NotFound)?;

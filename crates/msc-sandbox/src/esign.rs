@@ -167,6 +167,20 @@ impl DocuSignSigning {
             .await
     }
 
+    /// Drops the contract's envelope after its price changed, so the next signing session
+    /// creates an envelope from the new contract PDF. Connect events of the old envelope are
+    /// then ignored as unknown.
+    ///
+    /// NOTE: the old envelope is not voided at DocuSign, so it stays in the sender's account
+    /// as sent until it expires there.
+    pub fn forget_envelope(&self, contract_id: &str) {
+        self.envelopes.lock().expect("envelope map lock poisoned").remove(contract_id);
+        self.contracts_by_envelope
+            .lock()
+            .expect("envelope map lock poisoned")
+            .retain(|_, known| known != contract_id);
+    }
+
     fn contract_for_envelope(&self, envelope_id: &str) -> Option<String> {
         self.contracts_by_envelope
             .lock()

@@ -1,10 +1,10 @@
-//! Contracting GraphQL at `POST /graphql`: `createContract`, `createSigningSession`, `contract`
-//! and `signupRequirements`.
+//! Contracting GraphQL at `POST /graphql`: `createContract`, `repriceContract`,
+//! `createSigningSession`, `contract` and `signupRequirements`.
 //!
 //! The platform's contracting schema is not public, so this schema is our own design; its SDL is
 //! kept in `schema.graphql` beside this crate's `Cargo.toml`. Errors carry `extensions.code`:
 //! `PRICE_NOT_FOUND`, `PRICE_EXPIRED`, `INVALID_INPUT` (with `extensions.fields`),
-//! `DUPLICATE_EXTERNAL_REFERENCE`, `CONTRACT_NOT_FOUND`, `CONTRACT_NOT_SIGNABLE`, `INVALID_RETURN_URL`,
+//! `DUPLICATE_EXTERNAL_REFERENCE`, `PRICE_MISMATCH`, `CONTRACT_NOT_FOUND`, `CONTRACT_NOT_SIGNABLE`, `INVALID_RETURN_URL`,
 //! `SIGNING_SERVICE_UNAVAILABLE` (DocuSign failed; worth retrying).
 
 use std::sync::Arc;
@@ -20,8 +20,8 @@ use shopper_types::FieldError;
 
 use crate::auth::AuthenticatedPartner;
 use crate::base_url::BaseUrl;
-use crate::contracts::{Contract, StatusChange, TransitionError};
-use crate::pricing::PriceCheckError;
+use crate::contracts::{Contract, ContractPrice, StatusChange, TransitionError, UNSIGNED};
+use crate::pricing::{MatrixRow, PriceCheckError, PriceId};
 use crate::signing::SIGNING_URL_LIFETIME;
 use crate::{AppState, Sandbox};
 
@@ -117,6 +117,20 @@ pub struct CreateContractInput {
     pub billing_address: Option<AddressInput>,
     /// Dollars per kWh or therm the broker adds to the supplier's price; the contract's rate is
     /// the sum. At most the supplier's rate itself.
+    #[graphql(default)]
+    pub broker_fee: f64,
+}
+
+#[derive(InputObject)]
+#[graphql(name = "RepriceContractInput")]
+pub struct RepriceContractInput {
+    /// A contract that is not signed yet.
+    pub contract_id: ID,
+    /// A current `price_id` for the same supplier, product, term and start month as the
+    /// contract's price.
+    pub price_id: String,
+    /// Dollars per kWh or therm the broker adds to the supplier's price, as in
+    /// `CreateContractInput`.
     #[graphql(default)]
     pub broker_fee: f64,
 }
@@ -283,21 +297,7 @@ impl MutationRoot {
         let sandbox = context.data::<Arc<Sandbox>>()?;
         let partner = context.data::<AuthenticatedPartner>()?;
 
-        let checked = {
-            let sandbox = sandbox.clone();
-            let price_id = input.price_id.clone();
-            tokio::task::spawn_blocking(move || sandbox.matrices.check_price(&price_id, Utc::now())).await?
-        };
-        let (_, row) = checked.map_err(|error| match error {
-            PriceCheckError::NotFound => coded_error(
-                "PRICE_NOT_FOUND",
-                format!("priceId \"{}\" is not a price this platform issued; use a price_id from /v2/prices/by-location.", input.price_id),
-            ),
-            PriceCheckError::Expired { valid_until } => coded_error(
-                "PRICE_EXPIRED",
-                format!("priceId \"{}\" expired at {}; request today's prices and use a new price_id.", input.price_id, rfc3339(valid_until)),
-            ),
-        })?;
+        let row = current_row(sandbox, &input.price_id).await?;
 
         let contract = validate::build_contract(input, &row, partner.partner.clone()).map_err(invalid_input)?;
         let (contract, created) = sandbox.contracts.insert_or_existing(contract);
@@ -312,6 +312,55 @@ impl MutationRoot {
         }
         tracing::info!(contract_id = %contract.id, partner_id = %partner.partner.partner_id, created, "contract created");
         Ok(GraphqlContract::from(&contract))
+    }
+
+    /// Moves an unsigned contract to a current price of the same supplier, product, term and
+    /// start month, once the price it was created from has expired. Signing links minted
+    /// before stop working, because they showed the old price. Sending the same price again
+    /// returns the contract unchanged.
+    async fn reprice_contract(&self, context: &Context<'_>, input: RepriceContractInput) -> async_graphql::Result<GraphqlContract> {
+        let sandbox = context.data::<Arc<Sandbox>>()?;
+        let partner = context.data::<AuthenticatedPartner>()?;
+        let contract = sandbox.contracts.get_for_partner(&input.contract_id, &partner.partner.partner_id).ok_or_else(|| {
+            coded_error("CONTRACT_NOT_FOUND", format!("No contract {} for this partner; check contractId.", input.contract_id.as_str()))
+        })?;
+
+        let row = current_row(sandbox, &input.price_id).await?;
+        let same_offer = PriceId::parse(&contract.price.price_id).is_some_and(|old| old.is_same_offer(&row.price_id));
+        if !same_offer {
+            return Err(coded_error(
+                "PRICE_MISMATCH",
+                format!(
+                    "priceId \"{}\" is for another offer than contract {}; use today's price of the same supplier, product, term and start month.",
+                    input.price_id, contract.id
+                ),
+            ));
+        }
+        if let Some(error) = validate::check_broker_fee(input.broker_fee, &row) {
+            return Err(invalid_input(vec![error]));
+        }
+        if contract.price.price_id == row.price_id.to_string() && contract.price.broker_fee == input.broker_fee {
+            return Ok(GraphqlContract::from(&contract));
+        }
+
+        let repriced = match sandbox.contracts.reprice(&contract.id, ContractPrice::from_row(&row, input.broker_fee)) {
+            Ok(repriced) => repriced,
+            Err(TransitionError::WrongStatus(status)) => {
+                return Err(coded_error(
+                    "CONTRACT_NOT_SIGNABLE",
+                    format!("Contract {} is {}; only unsigned contracts can be re-priced.", contract.id, status.as_str()),
+                ));
+            }
+            Err(TransitionError::NotFound) => {
+                return Err(coded_error("CONTRACT_NOT_FOUND", format!("No contract {}.", contract.id)));
+            }
+        };
+        sandbox.signing_tokens.revoke_contract(&contract.id);
+        if let Some(docusign) = &sandbox.docusign {
+            docusign.forget_envelope(&contract.id);
+        }
+        tracing::info!(contract_id = %contract.id, price_id = %repriced.price.price_id, rate = repriced.price.rate, "contract re-priced");
+        Ok(GraphqlContract::from(&repriced))
     }
 
     /// Mints a single-use signing page URL, to be opened within 5 minutes. The customer's browser
@@ -333,8 +382,22 @@ impl MutationRoot {
             coded_error("CONTRACT_NOT_FOUND", format!("No contract {} for this partner; check contractId.", contract_id.as_str()))
         })?;
 
-        let signable = [ContractStatus::Created, ContractStatus::AwaitingSignature];
-        match sandbox.contracts.transition(&contract.id, &signable, ContractStatus::AwaitingSignature) {
+        let now = Utc::now();
+        let price_expired = contract.price.valid_until().filter(|valid_until| now >= *valid_until);
+        if let Some(valid_until) = price_expired
+            && UNSIGNED.contains(&contract.status())
+        {
+            return Err(coded_error(
+                "PRICE_EXPIRED",
+                format!(
+                    "The price of contract {} expired at {}; move it to today's price with repriceContract, then sign.",
+                    contract.id,
+                    rfc3339(valid_until)
+                ),
+            ));
+        }
+
+        match sandbox.contracts.transition(&contract.id, &UNSIGNED, ContractStatus::AwaitingSignature) {
             Ok(_) => {}
             Err(TransitionError::WrongStatus(status)) => {
                 return Err(coded_error(
@@ -360,6 +423,27 @@ impl MutationRoot {
         tracing::info!(contract_id = %contract.id, "signing session created");
         Ok(GraphqlSigningSession { url: format!("{base_url}/signing/{token}"), expires_at: rfc3339(expires_at) })
     }
+}
+
+/// Finds a price that can still be contracted, or returns the GraphQL error that explains why
+/// it cannot.
+async fn current_row(sandbox: &Arc<Sandbox>, price_id: &str) -> async_graphql::Result<MatrixRow> {
+    let checked = {
+        let sandbox = sandbox.clone();
+        let price_id = price_id.to_owned();
+        tokio::task::spawn_blocking(move || sandbox.matrices.check_price(&price_id, Utc::now())).await?
+    };
+    let (_, row) = checked.map_err(|error| match error {
+        PriceCheckError::NotFound => coded_error(
+            "PRICE_NOT_FOUND",
+            format!("priceId \"{price_id}\" is not a price this platform issued; use a price_id from /v2/prices/by-location."),
+        ),
+        PriceCheckError::Expired { valid_until } => coded_error(
+            "PRICE_EXPIRED",
+            format!("priceId \"{price_id}\" expired at {}; request today's prices and use a new price_id.", rfc3339(valid_until)),
+        ),
+    })?;
+    Ok(row)
 }
 
 fn parse_return_url(value: &str) -> async_graphql::Result<reqwest::Url> {
@@ -427,6 +511,7 @@ mod tests {
         for needle in [
             "createContract(input: CreateContractInput!): Contract!",
             "createSigningSession(contractId: ID!, returnUrl: String!): SigningSession!",
+            "repriceContract(input: RepriceContractInput!): Contract!",
             "contract(id: ID!): Contract",
             "AWAITING_SIGNATURE",
             "SUBMITTED_TO_SUPPLIER",

@@ -122,6 +122,12 @@ impl SigningTokens {
         Ok(known.clone())
     }
 
+    /// Uses up every token of the contract, so no signing page opened before can be signed.
+    pub fn revoke_contract(&self, contract_id: &str) {
+        let mut tokens = self.tokens.lock().expect("signing token lock poisoned");
+        tokens.values_mut().filter(|known| known.contract_id == contract_id).for_each(|known| known.used = true);
+    }
+
     /// Returns the token if it can still be used, without opening it.
     pub fn peek(&self, token: &str, now: DateTime<Utc>) -> Result<SigningToken, TokenError> {
         let tokens = self.tokens.lock().expect("signing token lock poisoned");

@@ -121,6 +121,8 @@ pub struct UpstreamError {
 pub mod operations {
     pub const CREATE_CONTRACT: &str = "mutation CreateContract($input: CreateContractInput!) { \
         createContract(input: $input) { id status } }";
+    pub const REPRICE_CONTRACT: &str = "mutation RepriceContract($input: RepriceContractInput!) { \
+        repriceContract(input: $input) { id status } }";
     pub const CREATE_SIGNING_SESSION: &str = "mutation CreateSigningSession($contractId: ID!, $returnUrl: String!) { \
         createSigningSession(contractId: $contractId, returnUrl: $returnUrl) { url expiresAt } }";
     pub const CONTRACT: &str = "query Contract($id: ID!) { \
@@ -160,6 +162,19 @@ pub struct CreateContractInput {
     pub billing_address: Option<AddressInput>,
     /// Dollars per kWh or therm that the broker adds to the supplier's price. The contract's rate,
     /// which the customer signs, is the supplier's rate plus this fee.
+    #[serde(default)]
+    pub broker_fee: f64,
+}
+
+/// `RepriceContractInput` of the contracting schema: an unsigned contract moves to today's price
+/// of the same product once the price it was created from has expired.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RepriceContractInput {
+    pub contract_id: String,
+    pub price_id: String,
+    /// Dollars per kWh or therm that the broker adds to the supplier's price, as in
+    /// [`CreateContractInput::broker_fee`].
     #[serde(default)]
     pub broker_fee: f64,
 }

@@ -38,12 +38,7 @@ pub fn build_contract(input: CreateContractInput, row: &MatrixRow, partner: Arc<
     if let Some(billing_address) = &input.billing_address {
         check_address(billing_address, "billingAddress", &mut errors);
     }
-    if !input.broker_fee.is_finite() || input.broker_fee < 0.0 || input.broker_fee > row.rate {
-        errors.push(FieldError::new(
-            "brokerFee",
-            format!("The broker fee must be between 0 and the supplier's rate of {:.5}; it is {}.", row.rate, input.broker_fee),
-        ));
-    }
+    errors.extend(check_broker_fee(input.broker_fee, row));
 
     if input.accounts.is_empty() {
         errors.push(FieldError::new("accounts", "Add at least one utility account to enroll."));
@@ -74,6 +69,17 @@ pub fn build_contract(input: CreateContractInput, row: &MatrixRow, partner: Arc<
         accounts,
         status_history: vec![StatusChange { status: ContractStatus::Created, at: now }],
         created_at: now,
+    })
+}
+
+/// Returns the error for a broker fee outside 0 up to the supplier's rate.
+pub fn check_broker_fee(broker_fee: f64, row: &MatrixRow) -> Option<FieldError> {
+    let valid = broker_fee.is_finite() && (0.0..=row.rate).contains(&broker_fee);
+    (!valid).then(|| {
+        FieldError::new(
+            "brokerFee",
+            format!("The broker fee must be between 0 and the supplier's rate of {:.5}; it is {broker_fee}.", row.rate),
+        )
     })
 }
 

@@ -28,6 +28,11 @@ pub struct PriceId {
 }
 
 impl PriceId {
+    /// True when both ids name the same offer, perhaps on different price dates.
+    pub fn is_same_offer(&self, other: &PriceId) -> bool {
+        PriceId { price_date: other.price_date, ..self.clone() } == *other
+    }
+
     /// Parses an id of the format above; `None` for anything else.
     pub fn parse(value: &str) -> Option<PriceId> {
         let parts: Vec<&str> = value.split('.').collect();
@@ -84,6 +89,17 @@ impl fmt::Display for PriceId {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn same_offer_ignores_price_date() {
+        let today = PriceId::parse("p2.2026-07-15.COMED.COMED.SMALL_LOAD.engie.2026-09.12.0.100").unwrap();
+        let tomorrow = PriceId::parse("p2.2026-07-16.COMED.COMED.SMALL_LOAD.engie.2026-09.12.0.100").unwrap();
+        let longer = PriceId::parse("p2.2026-07-16.COMED.COMED.SMALL_LOAD.engie.2026-09.24.0.100").unwrap();
+        let other_supplier = PriceId::parse("p2.2026-07-16.COMED.COMED.SMALL_LOAD.constellation.2026-09.12.0.100").unwrap();
+        assert!(today.is_same_offer(&tomorrow));
+        assert!(!today.is_same_offer(&longer));
+        assert!(!today.is_same_offer(&other_supplier));
+    }
 
     #[test]
     fn price_id_round_trips() {

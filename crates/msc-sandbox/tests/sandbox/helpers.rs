@@ -140,6 +140,11 @@ pub async fn graphql_as(base_url: &str, api_key: &str, token: &str, query: &str,
 
 /// Fetches the first ComEd price for a Chicago ZIP from a running sandbox.
 pub async fn comed_price_id(base_url: &str) -> String {
+    comed_price_ids(base_url).await.swap_remove(0)
+}
+
+/// Fetches the price ids of every 12-month ComEd offer for 120,000 kWh starting next month.
+pub async fn comed_price_ids(base_url: &str) -> Vec<String> {
     let start_month = chrono::Utc::now().format("%Y-%m").to_string();
     let response = client()
         .get(format!("{base_url}/v2/prices/by-location"))
@@ -159,7 +164,7 @@ pub async fn comed_price_id(base_url: &str) -> String {
         .unwrap();
     assert_eq!(response.status(), 200);
     let body: Value = response.json().await.unwrap();
-    body["prices"][0]["price_id"].as_str().unwrap().to_owned()
+    body["prices"].as_array().unwrap().iter().map(|price| price["price_id"].as_str().unwrap().to_owned()).collect()
 }
 
 /// `YYYY-MM` of the month after `month`.

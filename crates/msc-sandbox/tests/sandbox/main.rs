@@ -6,5 +6,6 @@ mod docusign;
 mod documents;
 mod helpers;
 mod pricing;
+mod repricing;
 mod signing;
 mod webhooks;
