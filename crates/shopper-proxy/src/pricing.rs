@@ -79,6 +79,21 @@ pub async fn reprice(
     Ok(Some(repriced))
 }
 
+/// Builds the error for an expired quote, with the same offer at today's price when the
+/// platform still has it. The new offer is stored as a new quote, which the customer accepts
+/// by sending its id.
+pub async fn expired_quote_error(state: &AppState, connected: &ConnectedPartner, quote: &QuoteRecord) -> AppError {
+    let offer = match reprice(state, connected, quote, Freshness::Revalidate).await {
+        Ok(repriced) => repriced.map(|repriced| Box::new(repriced.offer)),
+        Err(error) => {
+            // The customer can still get prices again, so the expiry is reported without an offer.
+            tracing::warn!(error = %error, quote_id = %quote.id, "failed to re-price an expired quote");
+            None
+        }
+    };
+    AppError::QuoteExpired { quote_id: quote.id.clone(), offer }
+}
+
 /// Asks the platform for the quote's price again, bypassing the cache. The rate compared
 /// includes the partner's current broker fee, so a changed fee also counts as a new price.
 pub async fn revalidate(

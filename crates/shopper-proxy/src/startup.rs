@@ -49,6 +49,7 @@ pub fn app(state: AppState) -> Router {
         .route("/contracts", post(contracts::create::create_contract))
         .route("/contracts/{id}", get(contracts::show::show_contract))
         .route("/contracts/{id}/document", get(contracts::document::show_document))
+        .route("/contracts/{id}/price", post(contracts::price::reprice_contract))
         .route("/contracts/{id}/signing-session", post(contracts::signing_session::create_signing_session))
         .route("/contracts/{id}/events", get(contracts::events::stream_status))
         .layer(api_cors(state.partners.clone()));

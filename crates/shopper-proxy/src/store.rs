@@ -56,6 +56,20 @@ impl QuoteRecord {
             .with_context(|| format!("quote {} has unknown commodity {}", self.id, self.commodity))
     }
 
+    /// True when both quotes price the same offer: supplier, product, utility, usage, term and
+    /// start month.
+    pub fn is_same_offer(&self, other: &QuoteRecord) -> bool {
+        self.partner_id == other.partner_id
+            && self.supplier == other.supplier
+            && self.product_name == other.product_name
+            && self.utility_code == other.utility_code
+            && self.commodity == other.commodity
+            && self.zip == other.zip
+            && self.annual_usage == other.annual_usage
+            && self.start_month == other.start_month
+            && self.term_months == other.term_months
+    }
+
     pub fn is_expired(&self, now: DateTime<Utc>) -> anyhow::Result<bool> {
         let expires_at = DateTime::parse_from_rfc3339(&self.expires_at)
             .with_context(|| format!("quote {} has an invalid expiry {}", self.id, self.expires_at))?;
@@ -325,6 +339,18 @@ impl Store {
             .execute(&mut *transaction)
             .await?;
         transaction.commit().await
+    }
+
+    /// Moves a contract to a new quote of the same offer, after the platform re-priced it.
+    pub async fn update_contract_price(&self, contract_id: &str, quote: &QuoteRecord) -> Result<(), sqlx::Error> {
+        sqlx::query("UPDATE contracts SET quote_id = ?, rate = ?, updated_at = ? WHERE id = ?")
+            .bind(&quote.id)
+            .bind(quote.rate)
+            .bind(now_rfc3339())
+            .bind(contract_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
     }
 
     /// Takes over a pending contract whose request stopped mid-call. Of several requests that

@@ -289,6 +289,13 @@ pub const SIGNING_EVENTS: [&str; 8] = [
     "viewing_complete",
 ];
 
+/// The body of `POST /v1/contracts/{id}/price`: moves an unsigned contract whose price expired
+/// to the same offer at today's price, which a `quote_expired` error carries as `offer`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RepriceContractRequest {
+    pub quote_id: String,
+}
+
 /// A freshly minted, single-use signing URL.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SigningSession {
@@ -332,6 +339,8 @@ pub mod error_code {
     pub const ORIGIN_NOT_ALLOWED: &str = "origin_not_allowed";
     pub const NOT_FOUND: &str = "not_found";
     pub const IDEMPOTENCY_KEY_REUSED: &str = "idempotency_key_reused";
+    /// The contract is signed or closed, so its price can no longer change.
+    pub const CONTRACT_NOT_REPRICEABLE: &str = "contract_not_repriceable";
 }
 
 /// The `data` of a `status` event on `GET /v1/contracts/{id}/events`.

@@ -5,7 +5,7 @@ use serde::de::DeserializeOwned;
 use serde_json::json;
 use shopper_types::requirements::FieldRequirement;
 use shopper_types::upstream::{
-    CreateContractInput, CreatedContract, CreatedSigningSession, SignupRequirements, operations,
+    CreateContractInput, CreatedContract, CreatedSigningSession, RepriceContractInput, SignupRequirements, operations,
 };
 use shopper_types::{AccountField, ContractStatus, FieldError, UtilityRequirements};
 
@@ -30,6 +30,12 @@ struct GraphQlErrorBody {
 #[serde(rename_all = "camelCase")]
 struct CreateContractData {
     create_contract: CreatedContract,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RepriceContractData {
+    reprice_contract: CreatedContract,
 }
 
 #[derive(Deserialize)]
@@ -88,6 +94,14 @@ impl UpstreamClient {
     pub async fn create_contract(&self, input: &CreateContractInput) -> Result<CreatedContract, UpstreamError> {
         let data: CreateContractData = self.graphql(operations::CREATE_CONTRACT, json!({ "input": input })).await?;
         Ok(data.create_contract)
+    }
+
+    /// Moves an unsigned contract to `input.price_id`, a current price of the same offer. Sending
+    /// the same price again changes nothing, so a repeated call is harmless.
+    #[tracing::instrument(skip(self, input), fields(contract_id = %input.contract_id), err(Display))]
+    pub async fn reprice_contract(&self, input: &RepriceContractInput) -> Result<CreatedContract, UpstreamError> {
+        let data: RepriceContractData = self.graphql(operations::REPRICE_CONTRACT, json!({ "input": input })).await?;
+        Ok(data.reprice_contract)
     }
 
     /// Mints a single-use signing URL that sends the customer back to `return_url`.

@@ -1,6 +1,7 @@
 //! Integration tests: the proxy on a real port, with the real embedded sandbox, over HTTP.
 
 mod auth;
+mod contract_price;
 mod contracts;
 mod documents;
 mod forms;

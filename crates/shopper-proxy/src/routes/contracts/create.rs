@@ -29,7 +29,7 @@ use super::contract_json;
 use crate::auth::AuthenticatedPartner;
 use crate::error::AppError;
 use crate::extract::ApiJson;
-use crate::pricing::{Freshness, Revalidation, reprice, revalidate};
+use crate::pricing::{Revalidation, expired_quote_error, revalidate};
 use crate::state::{AppState, ConnectedPartner};
 use crate::store::{ContractRecord, ContractState, NewContract, QuoteRecord, Reservation};
 use crate::upstream::UpstreamError;
@@ -144,21 +144,6 @@ async fn check_price_unchanged(
     }
 }
 
-/// Builds the error for an expired quote, with the same offer at today's price when the
-/// platform still has it. The new offer is stored as a new quote, so the customer accepts it by
-/// creating the contract with the new quote id.
-async fn expired_quote_error(state: &AppState, connected: &ConnectedPartner, quote: &QuoteRecord) -> AppError {
-    let offer = match reprice(state, connected, quote, Freshness::Revalidate).await {
-        Ok(repriced) => repriced.map(|repriced| Box::new(repriced.offer)),
-        Err(error) => {
-            // The customer can still get prices again, so the expiry is reported without an offer.
-            tracing::warn!(error = %error, quote_id = %quote.id, "failed to re-price an expired quote");
-            None
-        }
-    };
-    AppError::QuoteExpired { quote_id: quote.id.clone(), offer }
-}
-
 /// Calls the platform for a reserved contract and records the result.
 async fn create_upstream(
     state: &AppState,
@@ -192,8 +177,8 @@ async fn create_upstream(
     Ok(record.context("the created contract row is missing")?)
 }
 
-/// True when `createContract` failed because the platform no longer accepts the price id.
-fn is_price_gone(error: &UpstreamError) -> bool {
+/// True when a platform call failed because the platform no longer accepts the price id.
+pub(crate) fn is_price_gone(error: &UpstreamError) -> bool {
     matches!(error, UpstreamError::GraphQl { code, .. } if code == "PRICE_EXPIRED" || code == "PRICE_NOT_FOUND")
 }
 

@@ -1,8 +1,10 @@
-//! `/v1/contracts`: creation, lookup, the contract document, signing sessions and the status stream.
+//! `/v1/contracts`: creation, lookup, re-pricing, the contract document, signing sessions and the
+//! status stream.
 
 pub mod create;
 pub mod document;
 pub mod events;
+pub mod price;
 pub mod show;
 pub mod signing_session;
 

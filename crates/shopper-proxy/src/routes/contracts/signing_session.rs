@@ -3,18 +3,25 @@
 //! A signing URL expires within minutes and works once, so it is minted when the customer
 //! clicks "Sign" and never stored: it is neither written to the database nor logged.
 //!
+//! A contract whose price expired cannot be signed, so the session is refused with
+//! `quote_expired` and the same offer at today's price, which the customer accepts through
+//! `POST /v1/contracts/{id}/price` before signing.
+//!
 //! The request's `return_url` is the widget's page. The platform gets the proxy's own return
 //! page as its return URL, carrying that page URL, so the customer always comes back through
 //! the proxy, which hands the outcome to the page by redirect or to the opener window.
 
 use axum::Json;
 use axum::extract::{Path, State};
+use chrono::Utc;
 use shopper_types::ContractStatus;
 use shopper_types::api::{SigningSession, SigningSessionRequest};
 
+use super::create::is_price_gone;
 use super::find_contract;
 use crate::auth::AuthenticatedPartner;
 use crate::error::AppError;
+use crate::pricing::expired_quote_error;
 use crate::extract::ApiJson;
 use crate::routes::signing_return::{parse_page_url, proxy_return_url};
 use crate::state::AppState;
@@ -35,8 +42,25 @@ pub async fn create_signing_session(
     let mode = request.mode.unwrap_or(connected.partner.signing_mode);
     let return_url = proxy_return_url(&state.base_url, &record.id, &page_url, mode);
 
+    let unsigned = matches!(record.status()?, ContractStatus::Created | ContractStatus::AwaitingSignature);
+    let quote = state.store.quote(&connected.partner.slug, &record.quote_id).await?;
+    if let Some(quote) = &quote
+        && unsigned
+        && quote.is_expired(Utc::now())?
+    {
+        tracing::info!(quote_id = %quote.id, "the contract's price expired before signing");
+        return Err(expired_quote_error(&state, &connected, quote).await);
+    }
+
     let session = match connected.upstream.create_signing_session(upstream_contract_id, &return_url).await {
         Ok(session) => session,
+        Err(error) if is_price_gone(&error) => {
+            tracing::info!(error = %error, "the platform rejected a signing session for an expired price");
+            return Err(match &quote {
+                Some(quote) => expired_quote_error(&state, &connected, quote).await,
+                None => error.into(),
+            });
+        }
         // The platform's e-signature service failed, and a later click may work, so it is retryable.
         Err(error @ UpstreamError::GraphQl { .. }) if is_signing_service_outage(&error) => return Err(error.into()),
         Err(UpstreamError::GraphQl { code, message, .. }) if code != "INTERNAL_SERVER_ERROR" => {
