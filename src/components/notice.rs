@@ -1,4 +1,4 @@
-//! An error message with an optional retry button.
+//! Error messages: one with an optional retry button, and one for a price that moved or expired.
 
 use leptos::prelude::*;
 
@@ -20,6 +20,31 @@ pub fn ErrorNotice(
                     {text::RETRY}
                 </button>
             })}
+        </div>
+    }
+}
+
+/// Shows a price that moved or expired, with a way back and "Continue at the new price".
+#[component]
+pub fn NewPriceNotice(
+    message: String,
+    /// The label of the way back, such as "Start over".
+    back_label: &'static str,
+    back: Callback<()>,
+    /// Accepts the new price.
+    accept: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <div class="cs-notice cs-notice-error" role="alert">
+            <p>{message}</p>
+            <div class="cs-actions">
+                <button type="button" class="cs-button cs-button-secondary" on:click=move |_| back.run(())>
+                    {back_label}
+                </button>
+                <button type="button" class="cs-button cs-button-primary" on:click=move |_| accept.run(())>
+                    {text::CONTINUE_AT_NEW_PRICE}
+                </button>
+            </div>
         </div>
     }
 }

@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
 use crate::api::ApiClient;
-use crate::components::ErrorNotice;
+use crate::components::{ErrorNotice, NewPriceNotice};
 use crate::config::WidgetConfig;
 use crate::format;
 use crate::state::{Choice, Flow, Step};
@@ -283,17 +283,17 @@ fn SubmitFailureNotice(
     let flow = expect_context::<Flow>();
     let pricing = expect_context::<PricingForm>();
     let api = expect_context::<ApiClient>();
-    let price_again = move |_| {
+    let price_again = Callback::new(move |()| {
         form.failure.set(None);
         flow.step.set(Step::Prices);
         pricing.see_prices(api.clone());
-    };
+    });
     move || match form.failure.get() {
         None => ().into_any(),
         Some(SubmitFailure::QuoteExpired) => view! {
             <div class="cs-notice cs-notice-error" role="alert">
                 <p>{text::QUOTE_EXPIRED}</p>
-                <button type="button" class="cs-button cs-button-secondary" on:click=price_again.clone()>
+                <button type="button" class="cs-button cs-button-secondary" on:click=move |_| price_again.run(())>
                     {text::GET_FRESH_PRICES}
                 </button>
             </div>
@@ -312,7 +312,7 @@ fn SubmitFailureNotice(
                 }
                 None => text::price_changed(&offer.supplier, &new_rate, "", expired),
             };
-            let accept = move |_| {
+            let accept = Callback::new(move |()| {
                 flow.choice.update(|choice| {
                     if let Some(choice) = choice {
                         choice.offer = offer.clone();
@@ -320,19 +320,9 @@ fn SubmitFailureNotice(
                 });
                 form.failure.set(None);
                 retry.run(());
-            };
+            });
             view! {
-                <div class="cs-notice cs-notice-error" role="alert">
-                    <p>{message}</p>
-                    <div class="cs-actions">
-                        <button type="button" class="cs-button cs-button-secondary" on:click=price_again.clone()>
-                            {text::GET_FRESH_PRICES}
-                        </button>
-                        <button type="button" class="cs-button cs-button-primary" on:click=accept>
-                            {text::CONTINUE_AT_NEW_PRICE}
-                        </button>
-                    </div>
-                </div>
+                <NewPriceNotice message=message back_label=text::GET_FRESH_PRICES back=price_again accept=accept />
             }
             .into_any()
         }
