@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 use shopper_types::{FieldError, UtilityRequirements};
 use shopper_types::api::{
     ApiError, Contract, CreateContractRequest, IDEMPOTENCY_KEY_HEADER, Offer, PUBLISHABLE_KEY_HEADER, PartnerConfig,
-    QuoteRequest, QuoteResponse, SigningSession, SigningSessionRequest, UtilitiesResponse,
+    QuoteRequest, QuoteResponse, RepriceContractRequest, SigningSession, SigningSessionRequest, UtilitiesResponse,
 };
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -129,6 +129,15 @@ impl ApiClient {
     pub async fn contract(&self, id: &str) -> Result<Contract, RequestError> {
         self.send("GET", &format!("/v1/contracts/{}", encode(id)), None, None)
             .await
+    }
+
+    /// Moves the contract to the offer at today's price that a `quote_expired` error carried.
+    pub async fn reprice_contract(&self, id: &str, quote_id: &str) -> Result<Contract, RequestError> {
+        let request = RepriceContractRequest {
+            quote_id: quote_id.to_owned(),
+        };
+        let path = format!("/v1/contracts/{}/price", encode(id));
+        self.send("POST", &path, Some(to_json(&request)?), None).await
     }
 
     pub async fn signing_session(

@@ -44,6 +44,11 @@ pub enum SigningPhase {
     Opening,
     /// The signing session could not be opened.
     Failed(RequestError),
+    /// The contract's price expired before signing. The offer at today's price waits for the
+    /// customer to accept it.
+    NewPrice(Offer),
+    /// Moving the contract to the accepted new price.
+    Repricing,
     /// The customer opens the signing page with a link, because the redirect failed.
     Link { url: String },
     /// The signing page is open in a popup window.

@@ -79,6 +79,7 @@ pub const GET_NEW_LINK: &str = "Get a new signing link";
 pub const TRY_SIGNING_AGAIN: &str = "Try signing again";
 pub const CHANGE_DETAILS: &str = "Change your details";
 pub const OPENING_SIGNING: &str = "Opening the secure signing page…";
+pub const UPDATING_PRICE: &str = "Updating your contract to today's price…";
 pub const IN_POPUP: &str = "Sign your contract in the window that opened. This page updates when you finish.";
 pub const SHOW_SIGNING_WINDOW: &str = "Show the signing window";
 pub const POPUP_CLOSED: &str =
@@ -242,6 +243,14 @@ pub fn price_changed(supplier: &str, rate: &str, old_rate: &str, expired: bool) 
         format!(" (you chose {old_rate})")
     };
     format!("{reason} Today's price from {supplier} is {rate}{was}.")
+}
+
+/// Builds the message for a contract whose price expired before the customer signed it.
+pub fn contract_price_expired(supplier: &str, rate: &str) -> String {
+    format!(
+        "The price of your contract expired before you signed it. Today's price from {supplier} for the same offer \
+         is {rate}. Continue at the new price to update your contract, then sign it."
+    )
 }
 
 /// Builds the message for a chosen price that expired but is still offered at the same rate.

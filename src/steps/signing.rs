@@ -4,21 +4,23 @@
 //! click and never stored. In redirect mode the whole page leaves for the signing page. The
 //! contract id waits in sessionStorage, and the return URL names the contract and this widget. In
 //! popup mode the signing page opens in a window that is opened in the click handler itself, and
-//! the outcome comes back by `postMessage` (see [`crate::popup`]).
+//! the outcome comes back by `postMessage` (see [`crate::popup`]). A contract whose price expired
+//! cannot be signed. The widget then shows the same offer at today's price, and moves the
+//! contract to it once the customer accepts.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shopper_types::ContractStatus;
-use shopper_types::api::{PartnerConfig, SigningMode, SigningSessionRequest};
+use shopper_types::api::{Offer, PartnerConfig, SigningMode, SigningSessionRequest, error_code};
 
-use crate::api::ApiClient;
-use crate::components::ErrorNotice;
+use crate::api::{ApiClient, RequestError};
+use crate::components::{ErrorNotice, NewPriceNotice};
 use crate::config::WidgetConfig;
 use crate::popup::{self, SigningWindow};
 use crate::signing_return::{self, NextStep, SigningEvent};
 use crate::state::{Flow, SigningPhase, Step};
 use crate::steps::status::ContractPanel;
-use crate::{storage, text};
+use crate::{format, storage, text};
 
 /// Shows step 3 for a newly created contract, ready for the customer to read and sign.
 pub fn review_contract(flow: Flow, contract_id: String) {
@@ -67,7 +69,7 @@ fn start_signing(
                 if let Some(popup) = &popup {
                     popup.close();
                 }
-                flow.signing.set(SigningPhase::Failed(error));
+                flow.signing.set(failure_phase(error));
                 return;
             }
         };
@@ -89,6 +91,34 @@ fn start_signing(
                     flow.signing.set(SigningPhase::Link { url: session.url });
                 }
             }
+        }
+    });
+}
+
+/// Returns the phase for a failed request: the offer at today's price when the contract's price
+/// expired, and the error otherwise.
+fn failure_phase(error: RequestError) -> SigningPhase {
+    match error.offer() {
+        Some(offer) if error.code() == Some(error_code::QUOTE_EXPIRED) => SigningPhase::NewPrice(offer.clone()),
+        _ => SigningPhase::Failed(error),
+    }
+}
+
+/// Moves the contract in `flow` to the accepted quote, then shows the review again with the new
+/// rate. A second click while the first request runs does nothing.
+fn accept_new_price(flow: Flow, api: ApiClient, quote_id: String) {
+    let Some(contract_id) = flow.contract_id.get_untracked() else {
+        return;
+    };
+    if flow.signing.get_untracked() == SigningPhase::Repricing {
+        return;
+    }
+    flow.signing.set(SigningPhase::Repricing);
+
+    spawn_local(async move {
+        match api.reprice_contract(&contract_id, &quote_id).await {
+            Ok(_) => flow.signing.set(SigningPhase::Review),
+            Err(error) => flow.signing.set(failure_phase(error)),
         }
     });
 }
@@ -136,6 +166,14 @@ pub fn SignStep() -> impl IntoView {
             }
             .into_any()
         }
+        SigningPhase::NewPrice(offer) => view! { <NewPrice offer=offer start_over=start_over /> }.into_any(),
+        SigningPhase::Repricing => view! {
+            <p class="cs-loading" role="status">
+                <span class="cs-spinner" aria-hidden="true"></span>
+                {text::UPDATING_PRICE}
+            </p>
+        }
+        .into_any(),
         SigningPhase::Link { url } => view! {
             <p class="cs-notice" role="status">{text::SIGN_WITH_LINK}</p>
             <a class="cs-button cs-button-primary" href=url>{text::OPEN_SIGNING_PAGE}</a>
@@ -195,6 +233,21 @@ fn Review(mode: SigningMode, sign: Callback<()>) -> impl IntoView {
                 {text::SIGN_NOW}
             </button>
         </div>
+    }
+}
+
+/// Shows the same offer at today's price after the contract's price expired, for the customer to
+/// accept before signing.
+#[component]
+fn NewPrice(offer: Offer, start_over: Callback<()>) -> impl IntoView {
+    let flow = expect_context::<Flow>();
+    let api = expect_context::<ApiClient>();
+    let message = text::contract_price_expired(&offer.supplier, &format::rate(offer.rate, offer.unit));
+    let accept = Callback::new(move |()| accept_new_price(flow, api.clone(), offer.quote_id.clone()));
+
+    view! {
+        <NewPriceNotice message=message back_label=text::START_OVER back=start_over accept=accept />
+        <Panel follow=false />
     }
 }
 

@@ -1,9 +1,11 @@
-// End-to-end test of a price that expires while the customer fills in the details form: the
-// proxy checks the price again before it creates the contract. The widget shows today's price,
-// and the customer accepts it before going on to signing.
+// End-to-end tests of a price that expires before the customer signs. When it expires while
+// the customer fills in the details form, the proxy finds it when it creates the contract. When
+// it expires after the contract is created, the proxy finds it when the customer clicks "Sign
+// now", in either signing mode. Each time the widget shows today's price, and the customer
+// accepts it before signing.
 //
-// Sandbox prices are good until 6 PM Central, so the test makes the chosen price expire the
-// way the clock would: it sets the quote's expiry in the proxy's SQLite database, named by
+// Sandbox prices are good until 6 PM Central, so the tests make a price expire the way the
+// clock would: they set the quote's expiry in the proxy's SQLite database, named by
 // SHOPPER_E2E_DATABASE, with the `sqlite3` command. `cargo xtask test` sets it and
 // SHOPPER_E2E_URL. Screenshots go to test-results/repricing-*.png.
 
@@ -13,18 +15,28 @@ import { execFileSync } from 'node:child_process';
 
 import { RESULTS_DIR, fillForms, fillPricing, launchBrowser, newPage, reachedMilestone } from './support.mjs';
 
+const SIGNING_PAGE = /\/signing\/[0-9a-f]+$/;
+
 const DATABASE = process.env.SHOPPER_E2E_DATABASE;
 const TEST_TIMEOUT = 300_000;
 
-// Marks one quote as expired in the proxy's database.
-function expireQuote(quoteId) {
-  assert.match(quoteId, /^[A-Za-z0-9_-]+$/, 'a quote id is a plain token');
-  const changed = execFileSync(
-    'sqlite3',
-    ['-cmd', '.timeout 5000', DATABASE, `UPDATE quotes SET expires_at = '2020-01-01T00:00:00Z' WHERE id = '${quoteId}'; SELECT changes();`],
-    { encoding: 'utf8' },
-  );
-  assert.equal(changed.trim(), '1', `quote ${quoteId} is in ${DATABASE}`);
+// Marks the quotes that `where` selects as expired in the proxy's database, and checks that
+// it selected exactly one.
+function expireQuotes(where, id) {
+  assert.match(id, /^[A-Za-z0-9_-]+$/, 'ids are plain tokens');
+  const sql = `UPDATE quotes SET expires_at = '2020-01-01T00:00:00Z' WHERE ${where.replace('?', `'${id}'`)}; SELECT changes();`;
+  const changed = execFileSync('sqlite3', ['-cmd', '.timeout 5000', DATABASE, sql], { encoding: 'utf8' });
+  assert.equal(changed.trim(), '1', `one quote matches ${where} for ${id} in ${DATABASE}`);
+}
+
+const expireQuote = (quoteId) => expireQuotes('id = ?', quoteId);
+const expireContractPrice = (contractId) => expireQuotes('id = (SELECT quote_id FROM contracts WHERE id = ?)', contractId);
+
+// Returns the widget's contract reference, such as ct_0123….
+async function contractReference(page) {
+  const text = await page.locator('.cs-contract .cs-mono').first().textContent();
+  assert.match(text, /^ct_[0-9a-f]+$/);
+  return text;
 }
 
 test('price that expired before the contract is re-priced', { timeout: TEST_TIMEOUT }, async (t) => {
@@ -32,6 +44,7 @@ test('price that expired before the contract is re-priced', { timeout: TEST_TIME
   const browser = await launchBrowser(t);
   const page = await newPage(t, browser);
   await fillPricing(page, '/demo');
+
   const chosenRate = (await page.locator('.cs-summary').textContent()).match(/\$\d+\.\d{5}/)[0];
 
   // The first contract request finds its price expired, and the second one carries today's quote.
@@ -65,3 +78,45 @@ test('price that expired before the contract is re-priced', { timeout: TEST_TIME
   await page.getByText(/^Thanks, your contract is signed/).waitFor();
   await reachedMilestone(page, 'Accepted').waitFor();
 });
+
+for (const mode of ['redirect', 'popup']) {
+  test(`${mode} price that expired before signing is re-priced`, { timeout: TEST_TIMEOUT }, async (t) => {
+    assert.ok(DATABASE, 'SHOPPER_E2E_DATABASE must name the running proxy\'s shopper.db');
+    const browser = await launchBrowser(t);
+    const page = await newPage(t, browser);
+    await fillPricing(page, mode === 'popup' ? '/demo/popup' : '/demo');
+    await fillForms(page);
+    await page.getByRole('button', { name: 'Sign now' }).waitFor();
+    const contractId = await contractReference(page);
+    expireContractPrice(contractId);
+
+    await page.getByRole('button', { name: 'Sign now' }).click();
+    const notice = page.getByRole('alert').filter({ hasText: /^The price of your contract expired before you signed it/ });
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /Today's price from .+ is \$\d+\.\d{5} \/ kWh/);
+    await page.screenshot({ path: `${RESULTS_DIR}/repricing-${mode}-before-signing.png`, fullPage: true });
+    assert.equal(page.context().pages().length, 1, 'no signing window stays open');
+
+    await notice.getByRole('button', { name: 'Continue at the new price' }).click();
+    await page.getByRole('button', { name: 'Sign now' }).waitFor();
+    assert.equal(await contractReference(page), contractId, 'the contract keeps its reference');
+
+    if (mode === 'popup') {
+      const opened = page.waitForEvent('popup');
+      await page.getByRole('button', { name: 'Sign now' }).click();
+      const popup = await opened;
+      await popup.waitForURL(SIGNING_PAGE);
+      const closed = popup.waitForEvent('close');
+      await popup.getByRole('button', { name: 'Sign', exact: true }).click();
+      await closed;
+    } else {
+      await page.getByRole('button', { name: 'Sign now' }).click();
+      await page.waitForURL(SIGNING_PAGE);
+      await page.getByRole('button', { name: 'Sign', exact: true }).click();
+      await page.waitForURL(/\/demo(\?|$)/);
+    }
+    await page.getByText(/^Thanks, your contract is signed/).waitFor();
+    await reachedMilestone(page, 'Accepted').waitFor();
+    await page.screenshot({ path: `${RESULTS_DIR}/repricing-${mode}-accepted.png`, fullPage: true });
+  });
+}
