@@ -19,6 +19,7 @@ use msc_sandbox::{RunningSandbox, SandboxConfig, SandboxPartner};
 use secrecy::ExposeSecret;
 use shopper_types::api::{IDEMPOTENCY_KEY_HEADER, PUBLISHABLE_KEY_HEADER};
 use tokio::net::TcpListener;
+use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tracing::Level;
@@ -64,6 +65,10 @@ pub fn app(state: AppState) -> Router {
         .route("/signing/return", get(signing_return::return_page))
         .nest("/v1", api)
         .merge(assets::router(state.assets_dir.as_deref()))
+        // Brotli or gzip, as the browser accepts. The widget's WASM shrinks to about a third.
+        // The default predicate leaves the status stream's text/event-stream uncompressed, so
+        // each event reaches the browser at once.
+        .layer(CompressionLayer::new())
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(DefaultMakeSpan::new().level(Level::INFO))

@@ -76,3 +76,23 @@ async fn assets_served_from_directory() {
     assert_eq!(css.headers()["access-control-allow-origin"], "*");
     assert_eq!(css.text().await.unwrap(), ".widget { color: navy; }");
 }
+
+#[tokio::test]
+async fn assets_compressed_for_browsers() {
+    let assets = tempfile::tempdir().unwrap();
+    // Repetitive bytes stand in for a WASM module, which compresses well.
+    let module: Vec<u8> = (0..64_000u32).map(|index| (index % 251) as u8).collect();
+    std::fs::write(assets.path().join("widget_bg.wasm"), &module).unwrap();
+    let app = spawn_app_with_assets(assets.path()).await;
+    let url = format!("{}/widget/widget_bg.wasm", app.address);
+
+    let brotli = app.client.get(&url).header("Accept-Encoding", "br, gzip").send().await.unwrap();
+    let gzip = app.client.get(&url).header("Accept-Encoding", "gzip").send().await.unwrap();
+    let plain = app.client.get(&url).send().await.unwrap();
+
+    assert_eq!(brotli.headers()["content-encoding"], "br");
+    assert!(brotli.bytes().await.unwrap().len() < module.len() / 4);
+    assert_eq!(gzip.headers()["content-encoding"], "gzip");
+    assert!(plain.headers().get("content-encoding").is_none(), "clients that ask for nothing get the file as is");
+    assert_eq!(plain.bytes().await.unwrap(), module);
+}

@@ -143,11 +143,13 @@ async fn event_stream_yields_each_status() {
         .client
         .get(format!("{}/v1/contracts/{}/events?key={DEMO_KEY}", app.address, contract.id))
         .header("Origin", ALLOWED_ORIGIN)
+        .header("Accept-Encoding", "gzip, deflate, br")
         .send()
         .await
         .unwrap();
     assert_eq!(stream.status(), 200);
     assert!(stream.headers()["content-type"].to_str().unwrap().starts_with("text/event-stream"));
+    assert!(stream.headers().get("content-encoding").is_none(), "each event reaches the browser at once, uncompressed");
     let reader = tokio::spawn(read_status_events(stream));
 
     let session = signing_session(&app, &contract.id).await;
