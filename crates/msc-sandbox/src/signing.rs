@@ -242,7 +242,7 @@ fn contract_summary(contract: &Contract, token: &str) -> String {
          <tr><th>Term</th><td>{term} months from {start}</td></tr>\
          <tr><th>Contact</th><td>{contact} &middot; {email}</td></tr>\
          {accounts}\
-         <tr><th>Contract</th><td>{id}</td></tr>\
+         <tr><th>Contract</th><td>{id} &middot; broker reference {reference}</td></tr>\
          </table>\
          <p><a href=\"/signing/{token}/document\" target=\"_blank\" rel=\"noopener\">Read the contract (PDF)</a></p>\
          <form method=\"post\" action=\"/signing/{token}\" class=\"actions\">\
@@ -269,6 +269,7 @@ fn contract_summary(contract: &Contract, token: &str) -> String {
         contact = escape(&contract.customer.contact_name),
         email = escape(&contract.customer.email),
         id = escape(&contract.id),
+        reference = escape(&contract.external_reference),
         token = escape(token),
     )
 }

@@ -71,6 +71,7 @@ async fn sign_redirects_back_with_signing_complete() {
         ">Decline<",
         ">Cancel<",
         "/ kWh",
+        "broker reference ext-sign",
     ] {
         assert!(html.contains(text), "page lacks {text}");
     }
