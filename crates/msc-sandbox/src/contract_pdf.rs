@@ -204,7 +204,8 @@ fn format_phone(digits: &str) -> String {
 }
 
 /// Formats `YYYY-MM` as `March 2026`; other values are printed as stored.
-fn month_label(start_month: &str) -> String {
+/// Names a `YYYY-MM` month as "March 2026".
+pub(crate) fn month_label(start_month: &str) -> String {
     NaiveDate::parse_from_str(&format!("{start_month}-01"), "%Y-%m-%d")
         .map(|date| date.format("%B %Y").to_string())
         .unwrap_or_else(|_| start_month.to_owned())

@@ -24,6 +24,7 @@ use rand::RngCore;
 use shopper_types::ContractStatus;
 
 use crate::AppState;
+use crate::contract_pdf::month_label;
 use crate::contracts::{Contract, TransitionError};
 use crate::html::{escape, page};
 use crate::webhooks;
@@ -265,7 +266,7 @@ fn contract_summary(contract: &Contract, token: &str) -> String {
         product = escape(&price.product_name),
         rate = price.rate,
         term = price.term_months,
-        start = escape(&price.start_month),
+        start = escape(&month_label(&price.start_month)),
         contact = escape(&contract.customer.contact_name),
         email = escape(&contract.customer.email),
         id = escape(&contract.id),
