@@ -363,8 +363,9 @@ impl MutationRoot {
         Ok(GraphqlContract::from(&repriced))
     }
 
-    /// Mints a single-use signing page URL, to be opened within 5 minutes. The customer's browser
-    /// is sent back to `returnUrl` with an `event` named as DocuSign's return events:
+    /// Mints a single-use signing page URL, to be opened within 5 minutes. Earlier links of the
+    /// contract stop working. The customer's browser is sent back to `returnUrl` with an `event`
+    /// named as DocuSign's return events:
     /// `signing_complete`, `decline`, `cancel`, `fax_pending`, `viewing_complete`,
     /// `session_timeout`, `exception` or `ttl_expired`.
     async fn create_signing_session(
@@ -419,6 +420,9 @@ impl MutationRoot {
             return Ok(GraphqlSigningSession { url, expires_at: rfc3339(Utc::now() + SIGNING_URL_LIFETIME) });
         }
 
+        // One signing link per contract works at a time, so a page left open in a closed popup
+        // cannot be used once the customer has moved on to a newer link.
+        sandbox.signing_tokens.revoke_contract(&contract.id);
         let (token, expires_at) = sandbox.signing_tokens.mint(&contract.id, return_url, Utc::now());
         tracing::info!(contract_id = %contract.id, "signing session created");
         Ok(GraphqlSigningSession { url: format!("{base_url}/signing/{token}"), expires_at: rfc3339(expires_at) })

@@ -256,3 +256,21 @@ async fn unknown_action_and_token_are_rejected() {
         404
     );
 }
+
+#[tokio::test]
+async fn newer_link_ends_older_links() {
+    let sandbox = msc_sandbox::spawn(config("http://127.0.0.1:9/webhooks")).await.unwrap();
+    let base = sandbox.base_url();
+    let (id, first_url, _) = signing_session(&base, "ext-older").await;
+    assert_eq!(client().get(&first_url).send().await.unwrap().status(), 200);
+
+    let second = graphql(&base, CREATE_SIGNING_SESSION, json!({ "contractId": id, "returnUrl": RETURN_URL })).await;
+    let second_url = second["data"]["createSigningSession"]["url"].as_str().unwrap().to_owned();
+    let first_again = client().get(&first_url).send().await.unwrap();
+    assert_eq!(first_again.status(), 410, "an opened page gives way to the newer link");
+
+    assert_eq!(query(&location(&post_action(&second_url, "sign").await), "event").as_deref(), Some("signing_complete"));
+    let first_after = post_action(&first_url, "decline").await;
+    assert_eq!(query(&location(&first_after), "event").as_deref(), Some("ttl_expired"));
+    assert_eq!(status(&base, &id).await, "SIGNED");
+}
