@@ -339,6 +339,8 @@ pub mod error_code {
     pub const ORIGIN_NOT_ALLOWED: &str = "origin_not_allowed";
     pub const NOT_FOUND: &str = "not_found";
     pub const IDEMPOTENCY_KEY_REUSED: &str = "idempotency_key_reused";
+    /// The contract is signed, declined or closed, so it cannot be signed again.
+    pub const SIGNING_UNAVAILABLE: &str = "signing_unavailable";
     /// The contract is signed or closed, so its price can no longer change.
     pub const CONTRACT_NOT_REPRICEABLE: &str = "contract_not_repriceable";
 }

@@ -177,3 +177,27 @@ async fn event_stream_needs_key() {
 
     assert_eq!(response.status(), 401);
 }
+
+#[tokio::test]
+async fn signed_contract_gets_no_new_link() {
+    let app = spawn_app().await;
+    let contract = app.create_contract().await;
+    let session = signing_session(&app, &contract.id).await;
+    press(&app, &session, "sign").await;
+    wait_for_status(&app, &contract.id, ContractStatus::Signed).await;
+
+    let response = app
+        .post(&format!("/v1/contracts/{}/signing-session", contract.id))
+        .header("Origin", ALLOWED_ORIGIN)
+        .json(&json!({ "return_url": return_url(&contract.id) }))
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(response.status(), 409);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["code"], "signing_unavailable");
+    let message = body["message"].as_str().unwrap();
+    assert!(message.contains("already signed"), "{message}");
+    assert!(!message.contains("ctr_"), "the platform's contract id stays out of the message: {message}");
+}

@@ -15,7 +15,7 @@ use axum::Json;
 use axum::extract::{Path, State};
 use chrono::Utc;
 use shopper_types::ContractStatus;
-use shopper_types::api::{SigningSession, SigningSessionRequest};
+use shopper_types::api::{SigningSession, SigningSessionRequest, error_code};
 
 use super::create::is_price_gone;
 use super::find_contract;
@@ -42,10 +42,13 @@ pub async fn create_signing_session(
     let mode = request.mode.unwrap_or(connected.partner.signing_mode);
     let return_url = proxy_return_url(&state.base_url, &record.id, &page_url, mode);
 
-    let unsigned = matches!(record.status()?, ContractStatus::Created | ContractStatus::AwaitingSignature);
+    let status = record.status()?;
+    if !matches!(status, ContractStatus::Created | ContractStatus::AwaitingSignature) {
+        tracing::info!(status = status.as_str(), "a signing session was asked for a contract that is no longer unsigned");
+        return Err(not_signable(status));
+    }
     let quote = state.store.quote(&connected.partner.slug, &record.quote_id).await?;
     if let Some(quote) = &quote
-        && unsigned
         && quote.is_expired(Utc::now())?
     {
         tracing::info!(quote_id = %quote.id, "the contract's price expired before signing");
@@ -63,11 +66,14 @@ pub async fn create_signing_session(
         }
         // The platform's e-signature service failed, and a later click may work, so it is retryable.
         Err(error @ UpstreamError::GraphQl { .. }) if is_signing_service_outage(&error) => return Err(error.into()),
+        // The platform's message names its own contract id, which the customer never sees, so it
+        // is logged and a plain message is returned.
         Err(UpstreamError::GraphQl { code, message, .. }) if code != "INTERNAL_SERVER_ERROR" => {
             tracing::info!(code = %code, message = %message, "the platform rejected a signing session");
             return Err(AppError::Conflict {
-                code: "signing_unavailable",
-                message: format!("This contract cannot be signed now: {message}"),
+                code: error_code::SIGNING_UNAVAILABLE,
+                message: "This contract cannot be signed now. Refresh its status, or start over to choose an offer."
+                    .into(),
             });
         }
         Err(error) => return Err(error.into()),
@@ -83,6 +89,16 @@ pub async fn create_signing_session(
     }
 
     Ok(Json(SigningSession { url: session.url, expires_at: session.expires_at }))
+}
+
+/// Builds the error for a contract that is signed, declined or closed, which needs no signing link.
+fn not_signable(status: ContractStatus) -> AppError {
+    let message = match status {
+        ContractStatus::Declined => "This contract was declined, so it can no longer be signed. Start over to choose an offer.",
+        ContractStatus::Cancelled => "This contract was cancelled, so it can no longer be signed. Start over to choose an offer.",
+        _ => "This contract is already signed, so it needs no signing link. Its status shows each update from the supplier.",
+    };
+    AppError::Conflict { code: error_code::SIGNING_UNAVAILABLE, message: message.into() }
 }
 
 fn is_signing_service_outage(error: &UpstreamError) -> bool {
