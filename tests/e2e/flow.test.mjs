@@ -4,7 +4,8 @@
 //
 // Needs a running shopper-proxy whose URL is in SHOPPER_E2E_URL; `cargo xtask test` starts one.
 // Screenshots of each step go to test-results/: pricing.png, forms.png, signing.png and
-// accepted.png, or failure.png when a step fails.
+// accepted.png, or failure.png when a step fails. A second test loads the demo page on a phone-sized
+// screen and saves phone.png.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -78,3 +79,19 @@ async function waitForAccepted(page) {
   );
   await page.screenshot({ path: `${RESULTS_DIR}/accepted.png`, fullPage: true });
 }
+
+// A phone 390 CSS pixels wide, such as an iPhone 12 to 15.
+const PHONE_WIDTH = 390;
+
+test('widget fits a phone screen', { timeout: FLOW_TIMEOUT }, async (t) => {
+  const browser = await launchBrowser(t);
+  const page = await newPage(t, browser);
+  await page.setViewportSize({ width: PHONE_WIDTH, height: 844 });
+
+  await page.goto(`${BASE_URL}/demo`);
+  await page.getByLabel('Service ZIP code').waitFor();
+
+  const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  await page.screenshot({ path: `${RESULTS_DIR}/phone.png`, fullPage: true });
+  assert.ok(pageWidth <= PHONE_WIDTH, `the page is ${pageWidth} px wide on a ${PHONE_WIDTH} px screen, so it scrolls sideways`);
+});
