@@ -11,7 +11,7 @@ use web_sys::HtmlElement;
 use crate::api::ApiClient;
 use crate::components::{ErrorNotice, PartnerHeader, StepIndicator};
 use crate::config::WidgetConfig;
-use crate::signing_return;
+use crate::{signing_return, storage};
 use crate::state::{Flow, SigningPhase, Step};
 use crate::steps::{self, DetailsForm, DetailsStep, PricingForm, PricingStep, SignStep};
 use crate::text;
@@ -38,6 +38,15 @@ pub fn App(config: WidgetConfig) -> impl IntoView {
     // What the customer typed in step 2 survives a reload and the signing page.
     steps::restore_draft(&config, flow, details, returning);
     steps::keep_draft(&config, flow, details);
+    // A reload on step 3 comes back to the contract, which shows its status or can be signed.
+    if !returning
+        && flow.step.get_untracked() != Step::Details
+        && let Some(contract_id) = storage::saved_contract_id(&config)
+    {
+        flow.contract_id.set(Some(contract_id));
+        flow.signing.set(SigningPhase::Review);
+        flow.step.set(Step::Sign);
+    }
 
     let partner = LocalResource::new(move || {
         let api = api.clone();

@@ -99,6 +99,10 @@ pub const SIGNING_FAILED: &str =
     "The signing page had a problem and your signature was not recorded. Please try signing again.";
 pub const FAX_PENDING: &str = "We are waiting for your faxed signature. This page updates when it arrives.";
 pub const FAX_RECEIVED: &str = "Your faxed signature arrived, so your contract is signed. Each update shows here.";
+pub const ALREADY_SIGNED: &str =
+    "This contract is already signed, so there is nothing more to sign. Each update from the supplier shows below.";
+pub const CONTRACT_CANCELLED: &str =
+    "This contract was cancelled, so it can no longer be signed. To choose another offer, start over.";
 pub const VIEWED_ONLY: &str = "You viewed the contract without signing it. Sign it now when you're ready.";
 pub const STATUS_HEADING: &str = "Contract status";
 pub const ACCEPTED: &str = "The supplier accepted your contract. Your utility switches the supply at the start month, and your bills show the new rate. There is nothing else to do.";

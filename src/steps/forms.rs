@@ -48,12 +48,14 @@ pub fn DetailsStep(choice: Choice) -> impl IntoView {
             form.validate_field(&choice, &path);
         }
     });
+    let config = expect_context::<WidgetConfig>();
     let submit = Callback::new(move |()| {
         let Some(choice) = flow.choice.get_untracked() else {
             return;
         };
+        let config = config.clone();
         form.submit(api.clone(), choice, move || focus_first_invalid(form_ref), move |contract_id| {
-            signing::review_contract(flow, contract_id);
+            signing::review_contract(flow, &config, contract_id);
         });
     });
 

@@ -8,10 +8,13 @@
 //! cannot be signed. The widget then shows the same offer at today's price, and moves the
 //! contract to it once the customer accepts.
 
+use leptos::html::Section;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shopper_types::ContractStatus;
 use shopper_types::api::{Offer, PartnerConfig, SigningMode, SigningSessionRequest, error_code};
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
 
 use crate::api::{ApiClient, RequestError};
 use crate::components::{ErrorNotice, NewPriceNotice};
@@ -22,8 +25,10 @@ use crate::state::{Flow, SigningPhase, Step};
 use crate::steps::status::ContractPanel;
 use crate::{format, storage, text};
 
-/// Shows step 3 for a newly created contract, ready for the customer to read and sign.
-pub fn review_contract(flow: Flow, contract_id: String) {
+/// Shows step 3 for a newly created contract, ready for the customer to read and sign. The
+/// contract id is saved, so a reload comes back to it.
+pub fn review_contract(flow: Flow, config: &WidgetConfig, contract_id: String) {
+    storage::save_contract_id(config, &contract_id);
     flow.contract_id.set(Some(contract_id));
     flow.signing.set(SigningPhase::Review);
     flow.step.set(Step::Sign);
@@ -123,6 +128,57 @@ fn accept_new_price(flow: Flow, api: ApiClient, quote_id: String) {
     });
 }
 
+/// The state of a contract that is past signing, as step 3 shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Settled {
+    Signed,
+    Declined,
+    Cancelled,
+}
+
+impl Settled {
+    fn of(status: ContractStatus) -> Option<Settled> {
+        match status {
+            ContractStatus::Created | ContractStatus::AwaitingSignature => None,
+            ContractStatus::Declined => Some(Settled::Declined),
+            ContractStatus::Cancelled => Some(Settled::Cancelled),
+            ContractStatus::Signed
+            | ContractStatus::SubmittedToSupplier
+            | ContractStatus::Accepted
+            | ContractStatus::Rejected => Some(Settled::Signed),
+        }
+    }
+}
+
+/// True for the phases that offer to sign, which a settled contract replaces.
+fn offers_signing(phase: &SigningPhase) -> bool {
+    match phase {
+        SigningPhase::Review | SigningPhase::PopupClosed | SigningPhase::Failed(_) => true,
+        SigningPhase::Returned(event) => matches!(event.next_step(), NextStep::SignAgain(_)),
+        _ => false,
+    }
+}
+
+/// Moves focus to the step's heading each time the customer comes back from the signing page,
+/// so the outcome scrolls into view and screen readers announce it.
+fn focus_heading_on_return(flow: Flow, section: NodeRef<Section>) {
+    Effect::new(move |was_returned: Option<bool>| {
+        let returned = matches!(flow.signing.get(), SigningPhase::Returned(_));
+        let Some(section) = section.get() else {
+            return false;
+        };
+        if returned && was_returned != Some(true) {
+            request_animation_frame(move || {
+                let heading = section.query_selector(".cs-step-heading").ok().flatten();
+                if let Some(heading) = heading.and_then(|heading| heading.dyn_into::<HtmlElement>().ok()) {
+                    let _ = heading.focus();
+                }
+            });
+        }
+        returned
+    });
+}
+
 #[component]
 pub fn SignStep() -> impl IntoView {
     let flow = expect_context::<Flow>();
@@ -144,63 +200,89 @@ pub fn SignStep() -> impl IntoView {
         flow.start_over();
     });
     let show_window = move |_| window.with_value(|window| window.iter().for_each(SigningWindow::focus));
+    let section = NodeRef::<Section>::new();
+    focus_heading_on_return(flow, section);
 
-    let body = move || match flow.signing.get() {
-        SigningPhase::Review => view! { <Review mode=partner.signing_mode sign=sign /> }.into_any(),
-        SigningPhase::Opening => view! {
-            <p class="cs-loading" role="status">
-                <span class="cs-spinner" aria-hidden="true"></span>
-                {text::OPENING_SIGNING}
-            </p>
+    // A reload, or a return from a used link, can show a contract that is already signed or
+    // declined. The contract panel reports the status, and the step then shows it in place of
+    // an offer to sign.
+    let settled = RwSignal::new(None::<Settled>);
+    let on_status = Callback::new(move |status: ContractStatus| {
+        let now = Settled::of(status);
+        if now.is_some() && settled.get_untracked() != now {
+            settled.set(now);
         }
-        .into_any(),
-        SigningPhase::Failed(error) => {
-            let retry = error.is_retryable().then_some(sign);
-            view! {
-                <ErrorNotice message=error.user_message() retry=retry />
+    });
+
+    let body = move || {
+        let phase = flow.signing.get();
+        if let Some(settled) = settled.get()
+            && offers_signing(&phase)
+        {
+            return view! { <SettledContract settled=settled start_over=start_over /> }.into_any();
+        }
+        match phase {
+            SigningPhase::Review => {
+                view! { <Review mode=partner.signing_mode sign=sign on_status=on_status /> }.into_any()
+            }
+            SigningPhase::Opening => view! {
+                <p class="cs-loading" role="status">
+                    <span class="cs-spinner" aria-hidden="true"></span>
+                    {text::OPENING_SIGNING}
+                </p>
+            }
+            .into_any(),
+            SigningPhase::Failed(error) => {
+                let retry = error.is_retryable().then_some(sign);
+                view! {
+                    <ErrorNotice message=error.user_message() retry=retry />
+                    <div class="cs-actions">
+                        <button type="button" class="cs-button cs-button-secondary" on:click=move |_| start_over.run(())>
+                            {text::START_OVER}
+                        </button>
+                    </div>
+                    <Panel follow=false on_status=on_status />
+                }
+                .into_any()
+            }
+            SigningPhase::NewPrice(offer) => view! { <NewPrice offer=offer start_over=start_over /> }.into_any(),
+            SigningPhase::Repricing => view! {
+                <p class="cs-loading" role="status">
+                    <span class="cs-spinner" aria-hidden="true"></span>
+                    {text::UPDATING_PRICE}
+                </p>
+            }
+            .into_any(),
+            SigningPhase::Link { url } => view! {
+                <p class="cs-notice" role="status">{text::SIGN_WITH_LINK}</p>
+                <a class="cs-button cs-button-primary" href=url>{text::OPEN_SIGNING_PAGE}</a>
+                <Panel follow=false />
+            }
+            .into_any(),
+            SigningPhase::InPopup => view! {
+                <p class="cs-notice" role="status">{text::IN_POPUP}</p>
                 <div class="cs-actions">
-                    <button type="button" class="cs-button cs-button-secondary" on:click=move |_| start_over.run(())>
-                        {text::START_OVER}
+                    <button type="button" class="cs-button cs-button-secondary" on:click=show_window>
+                        {text::SHOW_SIGNING_WINDOW}
                     </button>
                 </div>
+                <Panel follow=false />
             }
-            .into_any()
+            .into_any(),
+            SigningPhase::PopupClosed => view! {
+                <p class="cs-notice" role="status">{text::POPUP_CLOSED}</p>
+                <SignAgainActions label=text::SIGN_NOW sign=sign start_over=start_over />
+                <Panel follow=false on_status=on_status />
+            }
+            .into_any(),
+            SigningPhase::Returned(event) => {
+                view! { <Outcome event=event sign=sign start_over=start_over on_status=on_status /> }.into_any()
+            }
         }
-        SigningPhase::NewPrice(offer) => view! { <NewPrice offer=offer start_over=start_over /> }.into_any(),
-        SigningPhase::Repricing => view! {
-            <p class="cs-loading" role="status">
-                <span class="cs-spinner" aria-hidden="true"></span>
-                {text::UPDATING_PRICE}
-            </p>
-        }
-        .into_any(),
-        SigningPhase::Link { url } => view! {
-            <p class="cs-notice" role="status">{text::SIGN_WITH_LINK}</p>
-            <a class="cs-button cs-button-primary" href=url>{text::OPEN_SIGNING_PAGE}</a>
-            <Panel follow=false />
-        }
-        .into_any(),
-        SigningPhase::InPopup => view! {
-            <p class="cs-notice" role="status">{text::IN_POPUP}</p>
-            <div class="cs-actions">
-                <button type="button" class="cs-button cs-button-secondary" on:click=show_window>
-                    {text::SHOW_SIGNING_WINDOW}
-                </button>
-            </div>
-            <Panel follow=false />
-        }
-        .into_any(),
-        SigningPhase::PopupClosed => view! {
-            <p class="cs-notice" role="status">{text::POPUP_CLOSED}</p>
-            <SignAgainActions label=text::SIGN_NOW sign=sign start_over=start_over />
-            <Panel follow=false />
-        }
-        .into_any(),
-        SigningPhase::Returned(event) => view! { <Outcome event=event sign=sign start_over=start_over /> }.into_any(),
     };
 
     view! {
-        <section class="cs-form cs-signing">
+        <section class="cs-form cs-signing" node_ref=section>
             <h2 class="cs-step-heading" tabindex="-1">{text::SIGN_HEADING}</h2>
             {body}
         </section>
@@ -209,7 +291,12 @@ pub fn SignStep() -> impl IntoView {
 
 /// Shows the new contract with a link to its PDF, before the customer signs.
 #[component]
-fn Review(mode: SigningMode, sign: Callback<()>) -> impl IntoView {
+fn Review(
+    mode: SigningMode,
+    sign: Callback<()>,
+    /// Called with each status the contract's panel learns.
+    on_status: Callback<ContractStatus>,
+) -> impl IntoView {
     let flow = expect_context::<Flow>();
     let intro = match mode {
         SigningMode::Popup => text::REVIEW_INTRO_POPUP,
@@ -226,7 +313,7 @@ fn Review(mode: SigningMode, sign: Callback<()>) -> impl IntoView {
 
     view! {
         <p>{intro}</p>
-        <Panel follow=false />
+        <Panel follow=false on_status=on_status />
         <div class="cs-actions">
             {change_details}
             <button type="button" class="cs-button cs-button-primary" on:click=move |_| sign.run(())>
@@ -253,7 +340,13 @@ fn NewPrice(offer: Offer, start_over: Callback<()>) -> impl IntoView {
 
 /// Shows the message for a return from the signing page, and what the customer can do next.
 #[component]
-fn Outcome(event: SigningEvent, sign: Callback<()>, start_over: Callback<()>) -> impl IntoView {
+fn Outcome(
+    event: SigningEvent,
+    sign: Callback<()>,
+    start_over: Callback<()>,
+    /// Called with each status the contract's panel learns.
+    on_status: Callback<ContractStatus>,
+) -> impl IntoView {
     let class = if event.is_signed() {
         "cs-notice cs-notice-success"
     } else {
@@ -269,7 +362,8 @@ fn Outcome(event: SigningEvent, sign: Callback<()>, start_over: Callback<()>) ->
     let follow = matches!(event.next_step(), NextStep::FollowStatus | NextStep::StartOver);
     // A faxed signature arrives after the customer is back, so its message changes when it does.
     let fax_arrived = RwSignal::new(false);
-    let on_status = Callback::new(move |status: ContractStatus| {
+    let report = Callback::new(move |status: ContractStatus| {
+        on_status.run(status);
         let signature_recorded = matches!(
             status,
             ContractStatus::Signed
@@ -292,7 +386,24 @@ fn Outcome(event: SigningEvent, sign: Callback<()>, start_over: Callback<()>) ->
     view! {
         <p class=class role="status" data-event=event.as_str()>{message}</p>
         {actions}
-        <Panel follow=follow on_status=on_status />
+        <Panel follow=follow on_status=report />
+    }
+}
+
+/// Shows a contract that is past signing: signed, declined or cancelled.
+#[component]
+fn SettledContract(settled: Settled, start_over: Callback<()>) -> impl IntoView {
+    let (class, message) = match settled {
+        Settled::Signed => ("cs-notice cs-notice-success", text::ALREADY_SIGNED),
+        Settled::Declined => ("cs-notice", text::DECLINED),
+        Settled::Cancelled => ("cs-notice", text::CONTRACT_CANCELLED),
+    };
+    let actions = (settled != Settled::Signed).then(|| view! { <DeclinedActions start_over=start_over /> });
+
+    view! {
+        <p class=class role="status">{message}</p>
+        {actions}
+        <Panel follow=true />
     }
 }
 
@@ -343,7 +454,9 @@ fn Panel(
 ) -> impl IntoView {
     let flow = expect_context::<Flow>();
     flow.contract_id.get_untracked().map(|contract_id| match on_status {
-        Some(on_status) => view! { <ContractPanel contract_id=contract_id follow=follow on_status=on_status /> }.into_any(),
+        Some(on_status) => {
+            view! { <ContractPanel contract_id=contract_id follow=follow on_status=on_status /> }.into_any()
+        }
         None => view! { <ContractPanel contract_id=contract_id follow=follow /> }.into_any(),
     })
 }

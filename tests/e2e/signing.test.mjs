@@ -112,7 +112,7 @@ test('redirect signing reaches accepted', { timeout: TEST_TIMEOUT }, async (t) =
   await checkContractLink(page);
   await page.screenshot({ path: `${RESULTS_DIR}/signing-redirect-review.png`, fullPage: true });
 
-  await signInPage(page);
+  const signingUrl = await signInPage(page);
   await page.getByRole('link', { name: 'Read the contract (PDF)' }).waitFor();
   await page.screenshot({ path: `${RESULTS_DIR}/signing-redirect-page.png`, fullPage: true });
   await page.getByRole('button', { name: 'Sign', exact: true }).click();
@@ -120,6 +120,38 @@ test('redirect signing reaches accepted', { timeout: TEST_TIMEOUT }, async (t) =
   await page.waitForURL(/\/demo(\?|$)/);
   await waitForAccepted(page, 'signing-redirect-accepted.png');
   assert.ok(!page.url().includes('event='), `the widget removes the return parameters: ${page.url()}`);
+  const headingFocused = await page
+    .getByRole('heading', { name: 'Sign your contract' })
+    .evaluate((heading) => heading.getRootNode().activeElement === heading);
+  assert.ok(headingFocused, 'focus moves to the step heading, so the outcome is announced');
+
+  // Going back to the used signing link shows the signed contract, with no offer to sign again.
+  await page.goto(signingUrl);
+  await page.waitForURL(/\/demo(\?|$)/);
+  await page.getByText(/^This contract is already signed/).waitFor();
+  await reachedMilestone(page, 'Accepted').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Get a new signing link' }).count(), 0);
+  await page.screenshot({ path: `${RESULTS_DIR}/signing-redirect-used-link-after-signing.png`, fullPage: true });
+});
+
+test('reload on step 3 keeps the contract', { timeout: TEST_TIMEOUT }, async (t) => {
+  const page = await reviewContract(t, '/demo');
+  const reference = await page.locator('.cs-contract .cs-mono').first().textContent();
+
+  await page.reload();
+  await page.getByRole('button', { name: 'Sign now' }).waitFor();
+  assert.equal(await page.locator('.cs-contract .cs-mono').first().textContent(), reference, 'the same contract');
+
+  await signInPage(page);
+  await page.getByRole('button', { name: 'Sign', exact: true }).click();
+  await page.waitForURL(/\/demo(\?|$)/);
+  await waitForAccepted(page, 'signing-reload-accepted.png');
+
+  await page.reload();
+  await page.getByText(/^This contract is already signed/).waitFor();
+  await reachedMilestone(page, 'Accepted').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Sign now' }).count(), 0, 'a signed contract offers no signing');
+  await page.screenshot({ path: `${RESULTS_DIR}/signing-reload-after-signing.png`, fullPage: true });
 });
 
 test('redirect decline shows declined', { timeout: TEST_TIMEOUT }, async (t) => {
