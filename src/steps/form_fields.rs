@@ -78,10 +78,36 @@ pub fn field_id(config: &WidgetConfig, path: &str) -> String {
     config.element_id(&path.replace(['.', '[', ']'], "-"))
 }
 
-/// Builds a field's `aria-describedby`: its hint id, then its error id when it has an error.
-fn described_by(hint_id: Option<String>, error_id: String, has_error: bool) -> Option<String> {
-    let ids: Vec<String> = hint_id.into_iter().chain(has_error.then_some(error_id)).collect();
-    (!ids.is_empty()).then(|| ids.join(" "))
+/// The element ids of one field and its current error, which every input kind shares.
+struct FieldParts {
+    id: String,
+    /// Present when the field shows a hint.
+    hint_id: Option<String>,
+    error_id: String,
+    error: Signal<Option<String>>,
+}
+
+impl FieldParts {
+    fn new(config: &WidgetConfig, path: &str, errors: FormErrors, has_hint: bool) -> FieldParts {
+        let id = field_id(config, path);
+        let path = path.to_owned();
+        FieldParts {
+            hint_id: has_hint.then(|| format!("{id}-hint")),
+            error_id: format!("{id}-error"),
+            error: Signal::derive(move || errors.get(&path)),
+            id,
+        }
+    }
+
+    /// Returns the field's `aria-describedby`: its hint id, then its error id while it has an
+    /// error.
+    fn described_by(&self) -> impl Fn() -> Option<String> + Send + Sync + use<> {
+        let (hint_id, error_id, error) = (self.hint_id.clone(), self.error_id.clone(), self.error);
+        move || {
+            let ids: Vec<String> = hint_id.iter().cloned().chain(error.get().map(|_| error_id.clone())).collect();
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    }
 }
 
 /// Renders a labelled text input. Its error appears below it, sets `aria-invalid`, and is linked
@@ -104,19 +130,9 @@ pub fn FormInput(
     #[prop(optional)] inputmode: Option<&'static str>,
     #[prop(default = true)] required: bool,
 ) -> impl IntoView {
-    let config = expect_context::<WidgetConfig>();
-    let id = field_id(&config, &path);
-    let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
-    let error_id = format!("{id}-error");
-
-    let error = {
-        let path = path.clone();
-        Signal::derive(move || errors.get(&path))
-    };
-    let aria_described_by = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || described_by(hint_id.clone(), error_id.clone(), error.get().is_some())
-    };
+    let parts = FieldParts::new(&expect_context::<WidgetConfig>(), &path, errors, hint.is_some());
+    let aria_described_by = parts.described_by();
+    let FieldParts { id, hint_id, error_id, error } = parts;
     let blur_path = path.clone();
 
     view! {
@@ -166,13 +182,9 @@ pub fn FormSelect(
     /// Runs with the path when the choice changes or the select loses focus.
     on_check: Callback<String>,
 ) -> impl IntoView {
-    let config = expect_context::<WidgetConfig>();
-    let id = field_id(&config, &path);
-    let error_id = format!("{id}-error");
-    let error = {
-        let path = path.clone();
-        Signal::derive(move || errors.get(&path))
-    };
+    let parts = FieldParts::new(&expect_context::<WidgetConfig>(), &path, errors, false);
+    let aria_described_by = parts.described_by();
+    let FieldParts { id, error_id, error, .. } = parts;
     let (change_path, blur_path) = (path.clone(), path.clone());
 
     view! {
@@ -187,10 +199,7 @@ pub fn FormSelect(
                 aria-invalid={
                     move || error.get().map(|_| "true")
                 }
-                aria-describedby={
-                    let error_id = error_id.clone();
-                    move || error.get().map(|_| error_id.clone())
-                }
+                aria-describedby=aria_described_by
                 prop:value=move || value.get()
                 on:change:target=move |event| {
                     value.set(event.target().value());
@@ -222,18 +231,9 @@ pub fn FormCheckbox(
     on_change: Callback<String>,
     #[prop(optional, into)] hint: Option<String>,
 ) -> impl IntoView {
-    let config = expect_context::<WidgetConfig>();
-    let id = field_id(&config, &path);
-    let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
-    let error_id = format!("{id}-error");
-    let error = {
-        let path = path.clone();
-        Signal::derive(move || errors.get(&path))
-    };
-    let aria_described_by = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || described_by(hint_id.clone(), error_id.clone(), error.get().is_some())
-    };
+    let parts = FieldParts::new(&expect_context::<WidgetConfig>(), &path, errors, hint.is_some());
+    let aria_described_by = parts.described_by();
+    let FieldParts { id, hint_id, error_id, error } = parts;
     let change_path = path.clone();
 
     view! {
