@@ -9,7 +9,7 @@ use docusign_esign::{DocuSignConfig, Environment};
 use hmac::{Hmac, Mac};
 use msc_sandbox::{DocuSignSettings, RunningSandbox, SandboxConfig};
 use serde_json::{Value, json};
-use shopper_types::upstream::operations::{CONTRACT, CREATE_CONTRACT, CREATE_SIGNING_SESSION};
+use shopper_types::upstream::operations::{CONTRACT, CREATE_CONTRACT, CREATE_SIGNING_SESSION, REPRICE_CONTRACT};
 use tokio::sync::mpsc;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -372,4 +372,43 @@ async fn connect_not_served_without_docusign() {
     let response = post_connect(&sandbox.base_url(), &body, Some(&connect_signature(CONNECT_KEY, &body))).await;
 
     assert_eq!(response.status(), 404);
+}
+
+#[tokio::test]
+async fn repriced_contract_gets_new_envelope() {
+    let server = MockServer::start().await;
+    mount_docusign(&server).await;
+    Mock::given(method("POST"))
+        .and(path(envelopes_path()))
+        .respond_with(envelope_created())
+        .expect(2)
+        .mount(&server)
+        .await;
+    let sandbox = msc_sandbox::spawn(docusign_config("http://127.0.0.1:9/webhooks", &server)).await.unwrap();
+    let base = sandbox.base_url();
+    let price_id = comed_price_id(&base).await;
+    let id = create_contract(&base, "ext-docusign-reprice").await;
+    assert!(signing_session(&base, &id).await["errors"].is_null());
+
+    // A new broker fee gives the contract a new rate, as a new day's price would.
+    let input = json!({ "input": { "contractId": id, "priceId": price_id, "brokerFee": 0.002 } });
+    let repriced = graphql(&base, REPRICE_CONTRACT, input).await;
+    assert!(repriced["errors"].is_null(), "{repriced}");
+    assert!(signing_session(&base, &id).await["errors"].is_null());
+
+    let envelopes = sent_bodies(&server, &envelopes_path()).await;
+    assert_eq!(envelopes.len(), 2, "the new price needs a new envelope");
+    let rate_query = "query Rate($id: ID!) { contract(id: $id) { rate } }";
+    let rate = graphql(&base, rate_query, json!({ "id": id })).await["data"]["contract"]["rate"].as_f64().unwrap();
+    let new_rate = format!("${rate:.5}");
+    let old_rate = format!("${:.5}", rate - 0.002);
+    let documents: Vec<String> = envelopes
+        .iter()
+        .map(|envelope| {
+            let pdf = BASE64.decode(envelope["documents"][0]["documentBase64"].as_str().unwrap()).unwrap();
+            String::from_utf8_lossy(&pdf).into_owned()
+        })
+        .collect();
+    assert!(documents[0].contains(&old_rate), "the first envelope has the old rate {old_rate}");
+    assert!(documents[1].contains(&new_rate), "the second envelope has the new rate {new_rate}");
 }
