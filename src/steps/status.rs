@@ -29,7 +29,8 @@ pub fn ContractPanel(
     contract_id: String,
     /// Opens the status stream and shows the timeline.
     follow: bool,
-    /// Called with every status the contract reaches, as the timeline learns of it.
+    /// Called with every status the contract reaches. Setting it opens the status stream, so the
+    /// caller learns of each change even where the timeline is hidden.
     #[prop(optional)]
     on_status: Option<Callback<ContractStatus>>,
 ) -> impl IntoView {
@@ -60,7 +61,8 @@ pub fn ContractPanel(
             );
         }
     });
-    if follow {
+    // A caller that wants each status gets the stream's changes too, even without the timeline.
+    if follow || on_status.is_some() {
         follow_status(&api.events_url(&contract_id), history, connection);
     }
     if let Some(on_status) = on_status {
