@@ -159,15 +159,24 @@ fn offers_signing(phase: &SigningPhase) -> bool {
     }
 }
 
-/// Moves focus to the step's heading each time the customer comes back from the signing page,
-/// so the outcome scrolls into view and screen readers announce it.
-fn focus_heading_on_return(flow: Flow, section: NodeRef<Section>) {
-    Effect::new(move |was_returned: Option<bool>| {
-        let returned = matches!(flow.signing.get(), SigningPhase::Returned(_));
-        let Some(section) = section.get() else {
-            return false;
+/// Moves focus to the step's heading when the phase changes, because the button that had focus
+/// is gone. The heading scrolls into view and screen readers read the new content from there.
+/// On first render it takes focus only after a return from the signing page, so the widget
+/// never takes focus from the partner's page by itself.
+fn focus_heading_on_phase_change(flow: Flow, section: NodeRef<Section>) {
+    Effect::new(move |previous: Option<Option<SigningPhase>>| {
+        let phase = flow.signing.get();
+        let section = section.get()?;
+        let changed = match previous.flatten() {
+            Some(previous) => previous != phase,
+            None => matches!(phase, SigningPhase::Returned(_)),
         };
-        if returned && was_returned != Some(true) {
+        // While the signing page opens or the price updates, focus stays where it is.
+        let passing = matches!(
+            phase,
+            SigningPhase::Opening | SigningPhase::Repricing | SigningPhase::InPopup
+        );
+        if changed && !passing {
             request_animation_frame(move || {
                 let heading = section.query_selector(".cs-step-heading").ok().flatten();
                 if let Some(heading) = heading.and_then(|heading| heading.dyn_into::<HtmlElement>().ok()) {
@@ -175,7 +184,7 @@ fn focus_heading_on_return(flow: Flow, section: NodeRef<Section>) {
                 }
             });
         }
-        returned
+        Some(phase)
     });
 }
 
@@ -201,7 +210,7 @@ pub fn SignStep() -> impl IntoView {
     });
     let show_window = move |_| window.with_value(|window| window.iter().for_each(SigningWindow::focus));
     let section = NodeRef::<Section>::new();
-    focus_heading_on_return(flow, section);
+    focus_heading_on_phase_change(flow, section);
 
     // A reload, or a return from a used link, can show a contract that is already signed or
     // declined. The contract panel reports the status, and the step then shows it in place of

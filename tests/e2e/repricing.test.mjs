@@ -13,7 +13,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 
-import { RESULTS_DIR, fillForms, fillPricing, launchBrowser, newPage, reachedMilestone } from './support.mjs';
+import { RESULTS_DIR, fillForms, fillPricing, headingHasFocus, launchBrowser, newPage, reachedMilestone } from './support.mjs';
 
 const SIGNING_PAGE = /\/signing\/[0-9a-f]+$/;
 
@@ -94,6 +94,7 @@ for (const mode of ['redirect', 'popup']) {
     const notice = page.getByRole('alert').filter({ hasText: /^The price of your contract expired before you signed it/ });
     await notice.waitFor();
     assert.match(await notice.textContent(), /Today's price from .+ is \$\d+\.\d{5} \/ kWh/);
+    assert.ok(await headingHasFocus(page, 'Sign your contract'), 'focus leaves the removed Sign now button for the heading');
     await page.screenshot({ path: `${RESULTS_DIR}/repricing-${mode}-before-signing.png`, fullPage: true });
     assert.equal(page.context().pages().length, 1, 'no signing window stays open');
 

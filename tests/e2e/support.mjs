@@ -123,6 +123,11 @@ export async function setField(locator, value) {
   }
 }
 
+// Returns true when the step heading named `name` has focus in the widget's shadow root.
+export async function headingHasFocus(page, name) {
+  return page.getByRole('heading', { name }).evaluate((heading) => heading.getRootNode().activeElement === heading);
+}
+
 // Returns a locator for a status timeline row that is marked done.
 export function reachedMilestone(page, label) {
   return page.getByRole('listitem').filter({ hasText: label }).and(page.locator('[data-state="done"]'));
