@@ -174,9 +174,18 @@ fn unknown_token_page() -> Response {
 
 /// Builds the page for a link that can no longer be used, which sends the browser back with
 /// the matching return event after a few seconds.
+///
+/// The way back replaces this page in the browser's history. Otherwise Back from the partner's
+/// page would land here again and be sent forward once more, so the customer could never leave.
+/// The meta refresh is for browsers without JavaScript.
 fn ended_page(return_url: &reqwest::Url, event: &str) -> Response {
-    let back = escape(&return_url_with_event(return_url, event));
-    let refresh = format!("<meta http-equiv=\"refresh\" content=\"3;url={back}\">");
+    let back_url = return_url_with_event(return_url, event);
+    let back = escape(&back_url);
+    let back_json = serde_json::to_string(&back_url).expect("a string serializes to JSON");
+    let head = format!(
+        "<meta http-equiv=\"refresh\" content=\"5;url={back}\">\n\
+         <script>setTimeout(function () {{ window.location.replace({back_json}); }}, 3000);</script>"
+    );
     let (title, explanation) = if event == "session_timeout" {
         ("Your signing session has ended", "A signing session lasts 20 minutes.")
     } else {
@@ -186,10 +195,10 @@ fn ended_page(return_url: &reqwest::Url, event: &str) -> Response {
         )
     };
     let body = format!(
-        "<h1>{title}</h1><p>{explanation} Taking you back so you can start again…</p>\
+        "<h1>{title}</h1><p>{explanation} Taking you back to the site you came from…</p>\
          <p><a href=\"{back}\">Go back now</a></p>"
     );
-    (StatusCode::GONE, Html(page(title, &refresh, &body))).into_response()
+    (StatusCode::GONE, Html(page(title, &head, &body))).into_response()
 }
 
 #[tracing::instrument(skip_all)]

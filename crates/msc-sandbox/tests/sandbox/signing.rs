@@ -112,6 +112,7 @@ async fn used_token_cannot_sign_again() {
     let html = page.text().await.unwrap();
     assert!(html.contains("expired"), "{html}");
     assert!(html.contains("event=ttl_expired"), "{html}");
+    assert!(html.contains("window.location.replace("), "the way back replaces the page in the history: {html}");
 }
 
 #[tokio::test]
