@@ -7,26 +7,10 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { chromium } from 'playwright-core';
 
-const BASE_URL = process.env.SHOPPER_E2E_URL;
-const RESULTS_DIR = 'test-results';
+import { BASE_URL, RESULTS_DIR, launchBrowser, newPage } from './support.mjs';
 
-// Timeouts in milliseconds. The first page load compiles the widget's WASM on a busy 2-core
-// machine, so waits are long; each ends as soon as its condition holds.
-const STEP_TIMEOUT = 60_000;
 const TEST_TIMEOUT = 240_000;
-
-// Flags for Debian's Chromium as root on a machine without general network access.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 // A made-up business with two ComEd accounts in Chicago. ComEd account numbers have 10 digits.
 const BUSINESS = {
@@ -45,18 +29,8 @@ const ACCOUNTS = [
 ];
 
 async function openPage(t) {
-  assert.ok(BASE_URL, 'SHOPPER_E2E_URL must be the URL of a running proxy, such as http://127.0.0.1:8080');
-  await mkdir(RESULTS_DIR, { recursive: true });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
-  t.after(() => browser.close());
-
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  page.setDefaultTimeout(STEP_TIMEOUT);
-  page.on('pageerror', (error) => t.diagnostic(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') t.diagnostic(`console error: ${message.text()}`);
-  });
-  return page;
+  const browser = await launchBrowser(t);
+  return newPage(t, browser);
 }
 
 // Step 1: prices for ZIP 60601 (ComEd electricity), then the first offer.

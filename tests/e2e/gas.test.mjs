@@ -8,27 +8,10 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { chromium } from 'playwright-core';
 
-const BASE_URL = process.env.SHOPPER_E2E_URL;
-const RESULTS_DIR = 'test-results';
+import { BASE_URL, RESULTS_DIR, launchBrowser, newPage } from './support.mjs';
 
-// Timeouts in milliseconds. The first page load compiles the widget's WASM on a 2-core machine
-// that may still be busy, so waits are long. Every wait ends as soon as its condition holds.
-const STEP_TIMEOUT = 60_000;
 const TEST_TIMEOUT = 180_000;
-
-// Flags for Debian's Chromium as root on a machine without general network access: no sandbox
-// (root), and no background connections to Google services that would only be refused.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const ZIP = '60540';
 const ANNUAL_THERMS = '8000';
@@ -38,22 +21,8 @@ const ANNUAL_THERMS = '8000';
 const ONE_DAY_LATER = '25:00:00';
 
 async function openDemo(t, { fakeClock = false } = {}) {
-  assert.ok(BASE_URL, 'SHOPPER_E2E_URL must be the URL of a running proxy, such as http://127.0.0.1:8080');
-  await mkdir(RESULTS_DIR, { recursive: true });
-
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
-  t.after(() => browser.close());
-
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  page.setDefaultTimeout(STEP_TIMEOUT);
-  page.on('pageerror', (error) => t.diagnostic(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') t.diagnostic(`console error: ${message.text()}`);
-  });
+  const browser = await launchBrowser(t);
+  const page = await newPage(t, browser);
   if (fakeClock) {
     // Installed before the page loads, so the widget's clock and timers run on it from the start.
     await page.clock.install();
