@@ -31,7 +31,7 @@ pub fn NewPriceNotice(
     /// The label of the way back, such as "Start over".
     back_label: &'static str,
     back: Callback<()>,
-    /// Accepts the new price.
+    /// The action that accepts the new price.
     accept: Callback<()>,
 ) -> impl IntoView {
     view! {

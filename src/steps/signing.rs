@@ -139,13 +139,10 @@ enum Settled {
 impl Settled {
     fn of(status: ContractStatus) -> Option<Settled> {
         match status {
-            ContractStatus::Created | ContractStatus::AwaitingSignature => None,
+            _ if status.is_unsigned() => None,
             ContractStatus::Declined => Some(Settled::Declined),
             ContractStatus::Cancelled => Some(Settled::Cancelled),
-            ContractStatus::Signed
-            | ContractStatus::SubmittedToSupplier
-            | ContractStatus::Accepted
-            | ContractStatus::Rejected => Some(Settled::Signed),
+            _ => Some(Settled::Signed),
         }
     }
 }
@@ -373,13 +370,7 @@ fn Outcome(
     let fax_arrived = RwSignal::new(false);
     let report = Callback::new(move |status: ContractStatus| {
         on_status.run(status);
-        let signature_recorded = matches!(
-            status,
-            ContractStatus::Signed
-                | ContractStatus::SubmittedToSupplier
-                | ContractStatus::Accepted
-                | ContractStatus::Rejected
-        );
+        let signature_recorded = Settled::of(status) == Some(Settled::Signed);
         if event == SigningEvent::FaxPending && signature_recorded && !fax_arrived.get_untracked() {
             fax_arrived.set(true);
         }

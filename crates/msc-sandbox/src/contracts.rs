@@ -161,7 +161,7 @@ impl ContractStore {
         let mut contracts = self.contracts.write().expect("contract store lock poisoned");
         let contract = contracts.get_mut(id).ok_or(TransitionError::NotFound)?;
         let current = contract.status();
-        if !UNSIGNED.contains(&current) {
+        if !current.is_unsigned() {
             return Err(TransitionError::WrongStatus(current));
         }
         contract.price = price;

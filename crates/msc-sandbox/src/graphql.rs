@@ -386,7 +386,7 @@ impl MutationRoot {
         let now = Utc::now();
         let price_expired = contract.price.valid_until().filter(|valid_until| now >= *valid_until);
         if let Some(valid_until) = price_expired
-            && UNSIGNED.contains(&contract.status())
+            && contract.status().is_unsigned()
         {
             return Err(coded_error(
                 "PRICE_EXPIRED",

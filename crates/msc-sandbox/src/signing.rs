@@ -70,9 +70,9 @@ impl SigningToken {
 #[derive(Debug, PartialEq)]
 pub enum TokenError {
     Unknown,
-    /// Used, or not opened in time; the customer is sent back to this return URL.
+    /// Used, or not opened in time. The customer is sent back to this return URL.
     Spent(reqwest::Url),
-    /// The signing session it started has ended; the customer is sent back to this return URL.
+    /// The signing session it started has ended. The customer is sent back to this return URL.
     TimedOut(reqwest::Url),
 }
 
@@ -137,7 +137,7 @@ impl SigningTokens {
         Ok(known.clone())
     }
 
-    /// Marks the token used and returns it; a second call fails. A token whose session has
+    /// Marks the token used and returns it, so a second call fails. A token whose session has
     /// ended is used up too.
     pub fn consume(&self, token: &str, now: DateTime<Utc>) -> Result<SigningToken, TokenError> {
         let mut tokens = self.tokens.lock().expect("signing token lock poisoned");
@@ -151,14 +151,14 @@ impl SigningTokens {
 /// The return URL with `event=<event>` added to its query; other parameters stay as they were.
 pub fn return_url_with_event(return_url: &reqwest::Url, event: &str) -> String {
     let mut url = return_url.clone();
-    let kept: Vec<(String, String)> = url
+    let other_params: Vec<(String, String)> = url
         .query_pairs()
         .filter(|(key, _)| key != "event")
         .map(|(key, value)| (key.into_owned(), value.into_owned()))
         .collect();
     url.query_pairs_mut()
         .clear()
-        .extend_pairs(kept)
+        .extend_pairs(other_params)
         .append_pair("event", event);
     url.to_string()
 }

@@ -154,6 +154,11 @@ impl ContractStatus {
         }
     }
 
+    /// True while the contract can still be signed, and so re-priced.
+    pub fn is_unsigned(self) -> bool {
+        self.rank() <= ContractStatus::AwaitingSignature.rank()
+    }
+
     /// True when no further status change is expected.
     pub fn is_final(self) -> bool {
         self.rank() == 4

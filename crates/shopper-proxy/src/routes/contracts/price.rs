@@ -37,7 +37,7 @@ pub async fn reprice_contract(
         return Ok(Json(contract_json(&state, &record).await?));
     }
     let status = record.status()?;
-    if !matches!(status, ContractStatus::Created | ContractStatus::AwaitingSignature) {
+    if !status.is_unsigned() {
         return Err(not_repriceable(status));
     }
 
@@ -69,23 +69,22 @@ pub async fn reprice_contract(
     match connected.upstream.reprice_contract(&input).await {
         Ok(_) => {}
         Err(error) if is_price_gone(&error) => {
-            tracing::info!(price_id = %quote.price_id, error = %error, "the platform no longer has the new price");
+            tracing::info!(price_id = %quote.price_id, error = %error, "the platform rejected the new price as expired or unknown");
             return Err(expired_quote_error(&state, &connected, &quote).await);
         }
         Err(UpstreamError::GraphQl { code, message, .. }) if code == "CONTRACT_NOT_SIGNABLE" => {
             tracing::info!(message = %message, "the platform rejected re-pricing a contract that is already signed");
-            return Err(AppError::Conflict {
-                code: error_code::CONTRACT_NOT_REPRICEABLE,
-                message: "This contract is already signed, so its price can no longer change.".into(),
-            });
+            return Err(not_repriceable(ContractStatus::Signed));
         }
         Err(error) => return Err(error.into()),
     }
 
     state.store.update_contract_price(&record.id, &quote).await?;
     tracing::info!(old_quote_id = %record.quote_id, rate = quote.rate, "re-priced the contract");
-    let updated = find_contract(&state, partner_id, &record.id).await?;
-    Ok(Json(contract_json(&state, &updated).await?))
+    let mut repriced = record;
+    repriced.quote_id = quote.id;
+    repriced.rate = quote.rate;
+    Ok(Json(contract_json(&state, &repriced).await?))
 }
 
 fn not_repriceable(status: ContractStatus) -> AppError {

@@ -3,7 +3,7 @@
 //! A signing URL expires within minutes and works once, so it is minted when the customer
 //! clicks "Sign" and never stored: it is neither written to the database nor logged.
 //!
-//! A contract whose price expired cannot be signed, so the session is refused with
+//! A contract whose price expired cannot be signed, so the session is rejected with
 //! `quote_expired` and the same offer at today's price, which the customer accepts through
 //! `POST /v1/contracts/{id}/price` before signing.
 //!
@@ -43,8 +43,8 @@ pub async fn create_signing_session(
     let return_url = proxy_return_url(&state.base_url, &record.id, &page_url, mode);
 
     let status = record.status()?;
-    if !matches!(status, ContractStatus::Created | ContractStatus::AwaitingSignature) {
-        tracing::info!(status = status.as_str(), "a signing session was asked for a contract that is no longer unsigned");
+    if !status.is_unsigned() {
+        tracing::info!(status = status.as_str(), "rejected a signing session for a contract that is no longer unsigned");
         return Err(not_signable(status));
     }
     let quote = state.store.quote(&connected.partner.slug, &record.quote_id).await?;
@@ -66,8 +66,8 @@ pub async fn create_signing_session(
         }
         // The platform's e-signature service failed, and a later click may work, so it is retryable.
         Err(error @ UpstreamError::GraphQl { .. }) if is_signing_service_outage(&error) => return Err(error.into()),
-        // The platform's message names its own contract id, which the customer never sees, so it
-        // is logged and a plain message is returned.
+        // The platform's message names its own contract id, which the widget never shows, so the
+        // message is logged and a plain one is returned.
         Err(UpstreamError::GraphQl { code, message, .. }) if code != "INTERNAL_SERVER_ERROR" => {
             tracing::info!(code = %code, message = %message, "the platform rejected a signing session");
             return Err(AppError::Conflict {
