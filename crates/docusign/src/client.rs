@@ -1,5 +1,5 @@
-//! The eSignature REST v2.1 client: account discovery through userinfo, envelope creation and
-//! recipient views for embedded signing.
+//! The eSignature REST v2.1 client: account discovery through userinfo, envelope creation,
+//! recipient views for embedded signing, and voiding an envelope that is no longer wanted.
 
 use secrecy::ExposeSecret;
 use serde::de::DeserializeOwned;
@@ -10,7 +10,10 @@ use url::Url;
 use crate::Error;
 use crate::auth::{TokenProvider, body_excerpt};
 use crate::config::DocuSignConfig;
-use crate::envelope::{EnvelopeDefinition, EnvelopeRequest, EnvelopeSummary, RecipientViewRequest, Signer, ViewUrl};
+use crate::envelope::{
+    EnvelopeDefinition, EnvelopeRequest, EnvelopeSummary, EnvelopeUpdateSummary, RecipientViewRequest, Signer, ViewUrl,
+    VoidRequest,
+};
 
 /// The DocuSign account that envelopes are sent from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,8 +55,8 @@ struct ApiErrorBody {
 /// A DocuSign eSignature client for one integration key and impersonated user.
 ///
 /// Access tokens and the account from userinfo are cached for the life of the client, so keep
-/// one client and share it (it is `Send + Sync`). POST requests are never retried, because a
-/// retried envelope creation could send the contract twice.
+/// one client and share it (it is `Send + Sync`). Requests that change an envelope are never
+/// retried, because a retried envelope creation could send the contract twice.
 pub struct DocuSignClient {
     config: DocuSignConfig,
     http: reqwest::Client,
@@ -144,6 +147,32 @@ impl DocuSignClient {
         Ok(view.url)
     }
 
+    /// Voids a sent envelope, so it can no longer be signed. DocuSign records `reason` in the
+    /// envelope's history (eSignature REST v2.1, Envelopes: update). Only envelopes that are
+    /// still in process can be voided, so a completed or declined one gives an [`Error::Api`].
+    #[tracing::instrument(name = "docusign.void_envelope", skip(self, reason))]
+    pub async fn void_envelope(&self, envelope_id: &str, reason: &str) -> Result<(), Error> {
+        const OPERATION: &str = "PUT envelopes (void)";
+        let account = self.account().await?;
+        let url = rest_url(&account, &["envelopes", envelope_id], OPERATION)?;
+
+        let summary: EnvelopeUpdateSummary = self
+            .send_json(reqwest::Method::PUT, OPERATION, url, &VoidRequest::new(reason))
+            .await?;
+        if let Some(details) = summary.error_details {
+            let error = Error::Api {
+                operation: OPERATION,
+                status: 200,
+                error_code: details.error_code,
+                message: details.message,
+            };
+            tracing::error!(error = %error, "DocuSign did not void the envelope");
+            return Err(error);
+        }
+        tracing::info!("voided DocuSign envelope");
+        Ok(())
+    }
+
     #[tracing::instrument(name = "docusign.userinfo", skip(self))]
     async fn fetch_account(&self) -> Result<Account, Error> {
         const OPERATION: &str = "GET /oauth/userinfo";
@@ -182,10 +211,20 @@ impl DocuSignClient {
         url: Url,
         body: &B,
     ) -> Result<R, Error> {
+        self.send_json(reqwest::Method::POST, operation, url, body).await
+    }
+
+    async fn send_json<B: Serialize, R: DeserializeOwned>(
+        &self,
+        method: reqwest::Method,
+        operation: &'static str,
+        url: Url,
+        body: &B,
+    ) -> Result<R, Error> {
         let token = self.tokens.access_token().await?;
         let response = self
             .http
-            .post(url)
+            .request(method, url)
             .bearer_auth(token.expose_secret())
             .json(body)
             .send()

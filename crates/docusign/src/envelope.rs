@@ -176,6 +176,40 @@ pub(crate) struct EnvelopeSummary {
     pub(crate) status: Option<String>,
 }
 
+/// Body of `PUT .../envelopes/{envelopeId}` that voids the envelope.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct VoidRequest {
+    status: &'static str,
+    voided_reason: String,
+}
+
+impl VoidRequest {
+    pub(crate) fn new(reason: &str) -> Self {
+        Self {
+            status: "voided",
+            voided_reason: reason.to_owned(),
+        }
+    }
+}
+
+/// Response of an envelope update. A 200 response can still report a failure in
+/// `errorDetails`.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct EnvelopeUpdateSummary {
+    #[serde(default)]
+    pub(crate) error_details: Option<ErrorDetails>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct ErrorDetails {
+    pub(crate) error_code: String,
+    #[serde(default)]
+    pub(crate) message: String,
+}
+
 /// Body of `POST .../envelopes/{envelopeId}/views/recipient`.
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]

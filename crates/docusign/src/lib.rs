@@ -7,6 +7,8 @@
 //! - **Account:** `/oauth/userinfo` gives the account and its `base_uri`, cached per client.
 //! - **Envelope:** the contract PDF with one embedded signer (`clientUserId`), status `sent`.
 //! - **Recipient view:** a single-use signing URL that returns to the caller's `returnUrl`.
+//! - **Void:** an envelope whose contract changed is voided, so only the current one can be
+//!   signed.
 //! - **Connect:** webhook HMAC check ([`verify_connect_signature`]) and event parsing
 //!   ([`parse_connect_event`]).
 //!

@@ -107,6 +107,9 @@ struct SettingsFile {
     auth_base_url: Option<String>,
 }
 
+/// Reason recorded on an envelope voided because its contract was re-priced.
+const VOIDED_FOR_NEW_PRICE: &str = "The contract's price changed. A new envelope at the current price replaces this one.";
+
 /// DocuSign's limit on an envelope's email subject, in characters.
 const MAX_EMAIL_SUBJECT_CHARS: usize = 100;
 
@@ -167,18 +170,27 @@ impl DocuSignSigning {
             .await
     }
 
-    /// Drops the contract's envelope after its price changed, so the next signing session
-    /// creates an envelope from the new contract PDF. Connect events of the old envelope are
-    /// then ignored as unknown.
-    ///
-    /// NOTE: the old envelope is not voided at DocuSign, so it stays in the sender's account
-    /// as sent until it expires there.
-    pub fn forget_envelope(&self, contract_id: &str) {
-        self.envelopes.lock().expect("envelope map lock poisoned").remove(contract_id);
+    /// Voids the contract's envelope after its price changed, so the next signing session
+    /// creates an envelope from the new contract PDF and the old price can no longer be signed.
+    /// The envelope is forgotten first, so DocuSign's Connect event for the void is ignored as
+    /// unknown instead of cancelling the contract. A failed void is logged and does not undo
+    /// the new price: the old envelope has an embedded signer only, and no recipient view of it
+    /// is requested again.
+    pub async fn void_envelope(&self, contract_id: &str) {
+        let cell = self.envelopes.lock().expect("envelope map lock poisoned").remove(contract_id);
         self.contracts_by_envelope
             .lock()
             .expect("envelope map lock poisoned")
             .retain(|_, known| known != contract_id);
+        let Some(envelope_id) = cell.as_deref().and_then(OnceCell::get) else {
+            return;
+        };
+        match self.client.void_envelope(envelope_id, VOIDED_FOR_NEW_PRICE).await {
+            Ok(()) => tracing::info!(%envelope_id, contract_id, "voided the envelope of the old price"),
+            Err(error) => {
+                tracing::warn!(%envelope_id, contract_id, error = %error, "failed to void the envelope of the old price")
+            }
+        }
     }
 
     fn contract_for_envelope(&self, envelope_id: &str) -> Option<String> {

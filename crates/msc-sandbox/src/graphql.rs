@@ -357,7 +357,7 @@ impl MutationRoot {
         };
         sandbox.signing_tokens.revoke_contract(&contract.id);
         if let Some(docusign) = &sandbox.docusign {
-            docusign.forget_envelope(&contract.id);
+            docusign.void_envelope(&contract.id).await;
         }
         tracing::info!(contract_id = %contract.id, price_id = %repriced.price.price_id, rate = repriced.price.rate, "contract re-priced");
         Ok(GraphqlContract::from(&repriced))

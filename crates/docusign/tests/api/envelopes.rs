@@ -315,3 +315,83 @@ async fn slow_response_times_out() {
     };
     assert!(source.is_timeout(), "{source:?}");
 }
+
+fn envelope_path() -> String {
+    format!("{}/{ENVELOPE_ID}", envelopes_path())
+}
+
+/// Mounts `PUT .../envelopes/{ENVELOPE_ID}`, which voids the envelope, and starts a client.
+async fn client_with_void_response(server: &MockServer, response: ResponseTemplate) -> DocuSignClient {
+    mount_token_and_userinfo(server).await;
+    Mock::given(method("PUT"))
+        .and(path(envelope_path()))
+        .and(header("authorization", format!("Bearer {ACCESS_TOKEN}").as_str()))
+        .respond_with(response)
+        .expect(1)
+        .mount(server)
+        .await;
+    DocuSignClient::new(config_for(server)).unwrap()
+}
+
+#[tokio::test]
+async fn void_sends_status_and_reason() {
+    let server = MockServer::start().await;
+    let voided = ResponseTemplate::new(200).set_body_json(json!({ "envelopeId": ENVELOPE_ID }));
+    let client = client_with_void_response(&server, voided).await;
+
+    client
+        .void_envelope(ENVELOPE_ID, "The price changed; a new contract replaces this one.")
+        .await
+        .expect("voided");
+
+    let requests = requests_to(&server, "PUT", &envelope_path()).await;
+    let body: Value = serde_json::from_slice(&requests[0].body).unwrap();
+    assert_eq!(
+        body,
+        json!({ "status": "voided", "voidedReason": "The price changed; a new contract replaces this one." })
+    );
+}
+
+#[tokio::test]
+async fn void_of_completed_envelope_is_api_error() {
+    let server = MockServer::start().await;
+    let invalid_state = json!({
+        "errorCode": "ENVELOPE_CANNOT_VOID_INVALID_STATE",
+        "message": "Only envelopes in the 'Sent' or 'Delivered' states may be voided."
+    });
+    let client = client_with_void_response(&server, ResponseTemplate::new(400).set_body_json(invalid_state)).await;
+
+    let error = client
+        .void_envelope(ENVELOPE_ID, "Price changed")
+        .await
+        .expect_err("completed");
+
+    let Error::Api { status, error_code, .. } = &error else {
+        panic!("expected Api error, got {error:?}");
+    };
+    assert_eq!(*status, 400);
+    assert_eq!(error_code, "ENVELOPE_CANNOT_VOID_INVALID_STATE");
+}
+
+#[tokio::test]
+async fn void_error_details_is_api_error() {
+    let server = MockServer::start().await;
+    let summary = json!({
+        "envelopeId": ENVELOPE_ID,
+        "errorDetails": {
+            "errorCode": "ENVELOPE_DOES_NOT_EXIST",
+            "message": "The envelope specified either does not exist or you have no rights to it."
+        }
+    });
+    let client = client_with_void_response(&server, ResponseTemplate::new(200).set_body_json(summary)).await;
+
+    let error = client
+        .void_envelope(ENVELOPE_ID, "Price changed")
+        .await
+        .expect_err("not voided");
+
+    assert!(
+        matches!(&error, Error::Api { error_code, .. } if error_code == "ENVELOPE_DOES_NOT_EXIST"),
+        "{error:?}"
+    );
+}

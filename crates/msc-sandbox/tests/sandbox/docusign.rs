@@ -375,16 +375,37 @@ async fn connect_not_served_without_docusign() {
 }
 
 #[tokio::test]
-async fn repriced_contract_gets_new_envelope() {
+async fn reprice_voids_old_envelope() {
     let server = MockServer::start().await;
     mount_docusign(&server).await;
+    const NEW_ENVELOPE_ID: &str = "c4d5e6f7-0a1b-4c2d-8e3f-4a5b6c7d8e9f";
     Mock::given(method("POST"))
         .and(path(envelopes_path()))
         .respond_with(envelope_created())
-        .expect(2)
+        .up_to_n_times(1)
+        .expect(1)
         .mount(&server)
         .await;
-    let sandbox = msc_sandbox::spawn(docusign_config("http://127.0.0.1:9/webhooks", &server)).await.unwrap();
+    Mock::given(method("POST"))
+        .and(path(envelopes_path()))
+        .respond_with(ResponseTemplate::new(201).set_body_json(json!({ "envelopeId": NEW_ENVELOPE_ID, "status": "sent" })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path(format!("{}/{NEW_ENVELOPE_ID}/views/recipient", envelopes_path())))
+        .respond_with(ResponseTemplate::new(201).set_body_json(json!({ "url": recipient_view_url(&server) })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("PUT"))
+        .and(path(format!("{}/{ENVELOPE_ID}", envelopes_path())))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({ "envelopeId": ENVELOPE_ID })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let (webhook_url, mut webhooks) = webhook_receiver(vec![]).await;
+    let sandbox = msc_sandbox::spawn(docusign_config(&webhook_url, &server)).await.unwrap();
     let base = sandbox.base_url();
     let price_id = comed_price_id(&base).await;
     let id = create_contract(&base, "ext-docusign-reprice").await;
@@ -411,4 +432,26 @@ async fn repriced_contract_gets_new_envelope() {
         .collect();
     assert!(documents[0].contains(&old_rate), "the first envelope has the old rate {old_rate}");
     assert!(documents[1].contains(&new_rate), "the second envelope has the new rate {new_rate}");
+
+    let voids: Vec<Value> = server
+        .received_requests()
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|request| request.method.as_str() == "PUT")
+        .map(|request| serde_json::from_slice(&request.body).unwrap())
+        .collect();
+    assert_eq!(voids.len(), 1, "the old envelope is voided once");
+    assert_eq!(voids[0]["status"], "voided");
+
+    // DocuSign's Connect event for the void belongs to the old envelope, so the contract stays
+    // signable at its new price.
+    let body = connect_event("voided");
+    let response = post_connect(&base, &body, Some(&connect_signature(CONNECT_KEY, &body))).await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(status(&base, &id).await, "AWAITING_SIGNATURE");
+    assert!(
+        tokio::time::timeout(Duration::from_millis(500), webhooks.recv()).await.is_err(),
+        "no status webhook for the old envelope's void"
+    );
 }
