@@ -250,11 +250,23 @@ pub fn price_changed(supplier: &str, rate: &str, old_rate: &str, expired: bool) 
 }
 
 /// Builds the message for a contract whose price expired before the customer signed it.
-pub fn contract_price_expired(supplier: &str, rate: &str) -> String {
-    format!(
-        "The price of your contract expired before you signed it. Today's price from {supplier} for the same offer \
-         is {rate}. Continue at the new price to update your contract, then sign it."
-    )
+/// `old_rate` is the contract's expired rate, once it is known.
+pub fn contract_price_expired(supplier: &str, rate: &str, old_rate: Option<&str>) -> String {
+    let next = "Continue at the new price to update your contract, then sign it.";
+    match old_rate {
+        Some(old_rate) if old_rate == rate => format!(
+            "The price of your contract expired before you signed it. {supplier} still offers {rate} today for the \
+             same offer. Continue to keep it, then sign your contract."
+        ),
+        Some(old_rate) => format!(
+            "The price of your contract, {old_rate}, expired before you signed it. Today's price from {supplier} \
+             for the same offer is {rate}. {next}"
+        ),
+        None => format!(
+            "The price of your contract expired before you signed it. Today's price from {supplier} for the same \
+             offer is {rate}. {next}"
+        ),
+    }
 }
 
 /// Builds the message for a chosen price that expired but is still offered at the same rate.
@@ -458,4 +470,33 @@ pub fn chart_description(suppliers: usize, lowest: &[String]) -> String {
         "One line for each of {suppliers} suppliers, with a dot per contract length. {}.",
         lowest.join("; ")
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expired_contract_price_names_both_rates() {
+        let message = contract_price_expired("Constellation", "$0.07366 / kWh", Some("$0.06907 / kWh"));
+
+        assert!(message.starts_with("The price of your contract, $0.06907 / kWh, expired"), "{message}");
+        assert!(message.contains("Today's price from Constellation for the same offer is $0.07366 / kWh."));
+    }
+
+    #[test]
+    fn expired_contract_price_unchanged_is_still_offered() {
+        let message = contract_price_expired("Constellation", "$0.06907 / kWh", Some("$0.06907 / kWh"));
+
+        assert!(message.contains("Constellation still offers $0.06907 / kWh today"), "{message}");
+        assert!(!message.contains("Today's price"), "{message}");
+    }
+
+    #[test]
+    fn expired_contract_price_before_contract_loads() {
+        let message = contract_price_expired("Constellation", "$0.07366 / kWh", None);
+
+        assert!(message.starts_with("The price of your contract expired before you signed it."), "{message}");
+        assert!(message.contains("is $0.07366 / kWh."));
+    }
 }

@@ -27,7 +27,7 @@ pub fn ErrorNotice(
 /// Shows a price that moved or expired, with a way back and "Continue at the new price".
 #[component]
 pub fn NewPriceNotice(
-    message: String,
+    #[prop(into)] message: Signal<String>,
     /// The label of the way back, such as "Start over".
     back_label: &'static str,
     back: Callback<()>,

@@ -12,7 +12,7 @@ use leptos::html::Section;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shopper_types::ContractStatus;
-use shopper_types::api::{Offer, PartnerConfig, SigningMode, SigningSessionRequest, error_code};
+use shopper_types::api::{Contract, Offer, PartnerConfig, SigningMode, SigningSessionRequest, error_code};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
@@ -335,12 +335,23 @@ fn Review(
 fn NewPrice(offer: Offer, start_over: Callback<()>) -> impl IntoView {
     let flow = expect_context::<Flow>();
     let api = expect_context::<ApiClient>();
-    let message = text::contract_price_expired(&offer.supplier, &format::rate(offer.rate, offer.unit));
+    // The contract's own rate is the expired one, named once the panel below has loaded it.
+    let expired_rate = RwSignal::new(None::<String>);
+    let on_contract = Callback::new(move |contract: Contract| {
+        expired_rate.set(Some(format::rate(contract.rate, contract.unit)));
+    });
+    let new_rate = format::rate(offer.rate, offer.unit);
+    let message = Signal::derive({
+        let supplier = offer.supplier.clone();
+        move || expired_rate.with(|old| text::contract_price_expired(&supplier, &new_rate, old.as_deref()))
+    });
     let accept = Callback::new(move |()| accept_new_price(flow, api.clone(), offer.quote_id.clone()));
 
     view! {
         <NewPriceNotice message=message back_label=text::START_OVER back=start_over accept=accept />
-        <Panel follow=false />
+        {flow.contract_id.get_untracked().map(|contract_id| view! {
+            <ContractPanel contract_id=contract_id follow=false on_contract=on_contract />
+        })}
     }
 }
 

@@ -33,6 +33,9 @@ pub fn ContractPanel(
     /// caller learns of each change even where the timeline is hidden.
     #[prop(optional)]
     on_status: Option<Callback<ContractStatus>>,
+    /// Called with the contract once it has loaded.
+    #[prop(optional)]
+    on_contract: Option<Callback<Contract>>,
 ) -> impl IntoView {
     let api = expect_context::<ApiClient>();
     let history = RwSignal::new(Vec::<StatusChange>::new());
@@ -47,6 +50,9 @@ pub fn ContractPanel(
     });
     Effect::new(move || {
         if let Some(Ok(contract)) = contract.get() {
+            if let Some(on_contract) = on_contract {
+                on_contract.run(contract.clone());
+            }
             contract
                 .history
                 .iter()
