@@ -2,6 +2,10 @@
 //!
 //! Partner pages on other origins import the widget's module, CSS and WASM. These files are
 //! public and carry no credentials, so they are served with `Access-Control-Allow-Origin: *`.
+//!
+//! The widget's build writes a brotli copy (`FILE.br`) beside each large file, compressed at a
+//! quality too slow for each response. A browser that accepts brotli gets that copy; any other
+//! gets the file, which the proxy's compression layer then compresses as the browser accepts.
 
 use std::path::Path;
 
@@ -21,8 +25,8 @@ pub fn router(assets_dir: Option<&Path>) -> Router<AppState> {
     let cors = CorsLayer::new().allow_origin(Any).allow_methods([axum::http::Method::GET]);
     let routes = match assets_dir {
         Some(dir) if dir.is_dir() => Router::new()
-            .route_service("/embed.js", ServeFile::new(dir.join("embed.js")))
-            .nest_service("/widget", ServeDir::new(dir)),
+            .route_service("/embed.js", ServeFile::new(dir.join("embed.js")).precompressed_br())
+            .nest_service("/widget", ServeDir::new(dir).precompressed_br()),
         _ => {
             let dir_label = assets_dir.map(|dir| dir.display().to_string());
             match &dir_label {

@@ -96,3 +96,34 @@ async fn assets_compressed_for_browsers() {
     assert!(plain.headers().get("content-encoding").is_none(), "clients that ask for nothing get the file as is");
     assert_eq!(plain.bytes().await.unwrap(), module);
 }
+
+#[tokio::test]
+async fn brotli_copies_sent_when_accepted() {
+    let assets = tempfile::tempdir().unwrap();
+    let module: Vec<u8> = (0..64_000u32).map(|index| (index % 251) as u8).collect();
+    std::fs::write(assets.path().join("widget_bg.wasm"), &module).unwrap();
+    // The build's copies are real brotli; these stand-ins only show which bytes were sent.
+    std::fs::write(assets.path().join("widget_bg.wasm.br"), b"brotli copy of the module").unwrap();
+    std::fs::write(assets.path().join("embed.js"), "console.log('embed');".repeat(100)).unwrap();
+    std::fs::write(assets.path().join("embed.js.br"), b"brotli copy of embed.js").unwrap();
+    let app = spawn_app_with_assets(assets.path()).await;
+    let url = format!("{}/widget/widget_bg.wasm", app.address);
+
+    let brotli = app.client.get(&url).header("Accept-Encoding", "gzip, deflate, br").send().await.unwrap();
+    let gzip = app.client.get(&url).header("Accept-Encoding", "gzip").send().await.unwrap();
+    let embed = app
+        .client
+        .get(format!("{}/embed.js", app.address))
+        .header("Accept-Encoding", "br")
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(brotli.headers()["content-encoding"], "br");
+    assert_eq!(brotli.headers()["content-type"], "application/wasm");
+    assert_eq!(brotli.bytes().await.unwrap(), &b"brotli copy of the module"[..]);
+    assert_eq!(gzip.headers()["content-encoding"], "gzip", "the file itself is compressed for other browsers");
+    assert!(gzip.bytes().await.unwrap().len() < module.len() / 4);
+    assert_eq!(embed.headers()["content-encoding"], "br");
+    assert_eq!(embed.bytes().await.unwrap(), &b"brotli copy of embed.js"[..]);
+}
