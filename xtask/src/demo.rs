@@ -7,7 +7,7 @@ use std::process::Stdio;
 use anyhow::{Context, bail};
 
 use crate::process::{self, cargo, command, display, target_dir};
-use crate::{install, widget};
+use crate::{disk, install, widget};
 
 /// Data directory for the demo: the SQLite database and the demo partner's keys, kept between
 /// runs so contracts from an earlier demo are still there.
@@ -18,6 +18,7 @@ const DEMO_PAGE_PREFIX: &str = "Demo partner page: ";
 
 /// Builds the widget and the proxy, then runs the proxy on `port` until it stops or Ctrl-C.
 pub fn run(root: &Path, port: u16) -> anyhow::Result<()> {
+    disk::report_free_space(&target_dir(root), disk::COLD_DEMO_BYTES);
     install::ensure_tools(root, false)?;
     widget::build_release(root)?;
     process::run(cargo(root).args(["build", "--release", "--package", "shopper-proxy"]))?;

@@ -8,6 +8,7 @@
 //!   `N passed, N failed`.
 
 mod demo;
+mod disk;
 mod install;
 mod process;
 mod proxy;

@@ -18,10 +18,10 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 
-use crate::install;
 use crate::process::{self, cargo, command, display, run_teed, target_dir};
 use crate::proxy::TestProxy;
 use crate::widget;
+use crate::{disk, install};
 
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
@@ -106,6 +106,7 @@ impl Report {
 pub fn run(root: &Path) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let mut report = Report::default();
+    disk::report_free_space(&target_dir(root), disk::COLD_TEST_BYTES);
 
     if report
         .prepare("tool install", || install::ensure_tools(root, true))
@@ -120,6 +121,11 @@ pub fn run(root: &Path) -> anyhow::Result<ExitCode> {
         println!("- {line}");
     }
     let total = report.total;
+    if total.failed > 0
+        && let Some(note) = disk::nearly_full_note(&target_dir(root))
+    {
+        println!("- {note}");
+    }
     let code = if total.failed == 0 && total.passed > 0 {
         ExitCode::SUCCESS
     } else {
