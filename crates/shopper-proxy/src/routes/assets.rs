@@ -6,16 +6,20 @@
 //! The widget's build writes a brotli copy (`FILE.br`) beside each large file, compressed at a
 //! quality too slow for each response. A browser that accepts brotli gets that copy; any other
 //! gets the file, which the proxy's compression layer then compresses as the browser accepts.
+//! Every response varies by `Accept-Encoding`, so a shared cache never hands brotli to a browser
+//! that did not ask for it.
 
 use std::path::Path;
 
 use axum::Router;
 use axum::http::StatusCode;
-use axum::http::header::CONTENT_TYPE;
+use axum::http::HeaderValue;
+use axum::http::header::{CONTENT_TYPE, VARY};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use tower_http::cors::{Any, CorsLayer};
 use tower_http::services::{ServeDir, ServeFile};
+use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::state::AppState;
 
@@ -26,7 +30,10 @@ pub fn router(assets_dir: Option<&Path>) -> Router<AppState> {
     let routes = match assets_dir {
         Some(dir) if dir.is_dir() => Router::new()
             .route_service("/embed.js", ServeFile::new(dir.join("embed.js")).precompressed_br())
-            .nest_service("/widget", ServeDir::new(dir).precompressed_br()),
+            .nest_service("/widget", ServeDir::new(dir).precompressed_br())
+            // The compression layer adds this to the responses it compresses, but not to the
+            // brotli copies, which are already encoded.
+            .layer(SetResponseHeaderLayer::appending(VARY, HeaderValue::from_static("accept-encoding"))),
         _ => {
             let dir_label = assets_dir.map(|dir| dir.display().to_string());
             match &dir_label {

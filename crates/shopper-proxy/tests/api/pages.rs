@@ -121,9 +121,23 @@ async fn brotli_copies_sent_when_accepted() {
 
     assert_eq!(brotli.headers()["content-encoding"], "br");
     assert_eq!(brotli.headers()["content-type"], "application/wasm");
+    assert_eq!(vary_accept_encoding(&brotli), 1, "caches keep the brotli copy apart");
+    assert_eq!(vary_accept_encoding(&gzip), 1);
+    assert_eq!(vary_accept_encoding(&embed), 1);
     assert_eq!(brotli.bytes().await.unwrap(), &b"brotli copy of the module"[..]);
     assert_eq!(gzip.headers()["content-encoding"], "gzip", "the file itself is compressed for other browsers");
     assert!(gzip.bytes().await.unwrap().len() < module.len() / 4);
     assert_eq!(embed.headers()["content-encoding"], "br");
     assert_eq!(embed.bytes().await.unwrap(), &b"brotli copy of embed.js"[..]);
+}
+
+/// Counts the `Vary` values that name `Accept-Encoding`.
+fn vary_accept_encoding(response: &reqwest::Response) -> usize {
+    response
+        .headers()
+        .get_all("vary")
+        .iter()
+        .flat_map(|value| value.to_str().unwrap().split(','))
+        .filter(|name| name.trim().eq_ignore_ascii_case("accept-encoding"))
+        .count()
 }
