@@ -66,6 +66,7 @@ pub const CREATING_CONTRACT: &str = "Preparing your contract…";
 pub const QUOTE_EXPIRED: &str = "This price has expired. Get today's prices and choose again.";
 pub const GET_FRESH_PRICES: &str = "Get fresh prices";
 pub const CONTINUE_AT_NEW_PRICE: &str = "Continue at the new price";
+pub const CONTINUE_AT_SAME_PRICE: &str = "Continue at this price";
 
 // Step 3: signing and status.
 pub const SIGN_HEADING: &str = "Sign your contract";

@@ -24,14 +24,18 @@ pub fn ErrorNotice(
     }
 }
 
-/// Shows a price that moved or expired, with a way back and "Continue at the new price".
+/// Shows a price that moved or expired, with a way back and a button that accepts today's price.
 #[component]
 pub fn NewPriceNotice(
     #[prop(into)] message: Signal<String>,
     /// The label of the way back, such as "Start over".
     back_label: &'static str,
     back: Callback<()>,
-    /// The action that accepts the new price.
+    /// The label of the accepting button: "Continue at the new price", or "Continue at this
+    /// price" when today's rate is the same.
+    #[prop(into)]
+    accept_label: Signal<&'static str>,
+    /// The action that accepts today's price.
     accept: Callback<()>,
 ) -> impl IntoView {
     view! {
@@ -42,7 +46,7 @@ pub fn NewPriceNotice(
                     {back_label}
                 </button>
                 <button type="button" class="cs-button cs-button-primary" on:click=move |_| accept.run(())>
-                    {text::CONTINUE_AT_NEW_PRICE}
+                    {accept_label}
                 </button>
             </div>
         </div>

@@ -304,6 +304,11 @@ fn SubmitFailureNotice(
         Some(SubmitFailure::NewPrice { offer, expired }) => {
             let chosen_rate = flow.choice.with_untracked(|choice| choice.as_ref().map(|choice| choice.offer.rate));
             let new_rate = format::rate(offer.rate, offer.unit);
+            let accept_label = if chosen_rate == Some(offer.rate) {
+                text::CONTINUE_AT_SAME_PRICE
+            } else {
+                text::CONTINUE_AT_NEW_PRICE
+            };
             let message = match chosen_rate {
                 Some(chosen_rate) if expired && chosen_rate == offer.rate => {
                     text::price_expired_same(&offer.supplier, &new_rate)
@@ -324,7 +329,13 @@ fn SubmitFailureNotice(
                 retry.run(());
             });
             view! {
-                <NewPriceNotice message=message back_label=text::GET_FRESH_PRICES back=price_again accept=accept />
+                <NewPriceNotice
+                    message=message
+                    back_label=text::GET_FRESH_PRICES
+                    back=price_again
+                    accept_label=accept_label
+                    accept=accept
+                />
             }
             .into_any()
         }

@@ -185,12 +185,18 @@ fn focus_heading_on_phase_change(flow: Flow, section: NodeRef<Section>) {
     });
 }
 
+/// The contract's rate as its panel last showed it. When the price expires at "Sign now", the
+/// notice names this rate at once instead of waiting for the contract to load again.
+#[derive(Clone, Copy)]
+struct ShownRate(RwSignal<Option<String>>);
+
 #[component]
 pub fn SignStep() -> impl IntoView {
     let flow = expect_context::<Flow>();
     let api = expect_context::<ApiClient>();
     let config = expect_context::<WidgetConfig>();
     let partner = expect_context::<PartnerConfig>();
+    provide_context(ShownRate(RwSignal::new(None)));
     if partner.signing_mode == SigningMode::Popup {
         popup::listen_for_signing_message(&config, flow);
     }
@@ -335,12 +341,18 @@ fn Review(
 fn NewPrice(offer: Offer, start_over: Callback<()>) -> impl IntoView {
     let flow = expect_context::<Flow>();
     let api = expect_context::<ApiClient>();
-    // The contract's own rate is the expired one, named once the panel below has loaded it.
-    let expired_rate = RwSignal::new(None::<String>);
-    let on_contract = Callback::new(move |contract: Contract| {
-        expired_rate.set(Some(format::rate(contract.rate, contract.unit)));
-    });
+    let ShownRate(expired_rate) = expect_context::<ShownRate>();
     let new_rate = format::rate(offer.rate, offer.unit);
+    let accept_label = Signal::derive({
+        let new_rate = new_rate.clone();
+        move || {
+            if expired_rate.with(|old| old.as_deref() == Some(new_rate.as_str())) {
+                text::CONTINUE_AT_SAME_PRICE
+            } else {
+                text::CONTINUE_AT_NEW_PRICE
+            }
+        }
+    });
     let message = Signal::derive({
         let supplier = offer.supplier.clone();
         move || expired_rate.with(|old| text::contract_price_expired(&supplier, &new_rate, old.as_deref()))
@@ -348,10 +360,14 @@ fn NewPrice(offer: Offer, start_over: Callback<()>) -> impl IntoView {
     let accept = Callback::new(move |()| accept_new_price(flow, api.clone(), offer.quote_id.clone()));
 
     view! {
-        <NewPriceNotice message=message back_label=text::START_OVER back=start_over accept=accept />
-        {flow.contract_id.get_untracked().map(|contract_id| view! {
-            <ContractPanel contract_id=contract_id follow=false on_contract=on_contract />
-        })}
+        <NewPriceNotice
+            message=message
+            back_label=text::START_OVER
+            back=start_over
+            accept_label=accept_label
+            accept=accept
+        />
+        <Panel follow=false />
     }
 }
 
@@ -455,7 +471,8 @@ fn DeclinedActions(start_over: Callback<()>) -> impl IntoView {
     }
 }
 
-/// Shows the contract panel for the contract in the flow, if there is one.
+/// Shows the contract panel for the contract in the flow, if there is one, and keeps the rate
+/// it shows in [`ShownRate`].
 #[component]
 fn Panel(
     follow: bool,
@@ -464,10 +481,15 @@ fn Panel(
     on_status: Option<Callback<ContractStatus>>,
 ) -> impl IntoView {
     let flow = expect_context::<Flow>();
+    let ShownRate(shown_rate) = expect_context::<ShownRate>();
+    let on_contract = Callback::new(move |contract: Contract| {
+        shown_rate.set(Some(format::rate(contract.rate, contract.unit)));
+    });
     flow.contract_id.get_untracked().map(|contract_id| match on_status {
-        Some(on_status) => {
-            view! { <ContractPanel contract_id=contract_id follow=follow on_status=on_status /> }.into_any()
+        Some(on_status) => view! {
+            <ContractPanel contract_id=contract_id follow=follow on_status=on_status on_contract=on_contract />
         }
-        None => view! { <ContractPanel contract_id=contract_id follow=follow /> }.into_any(),
+        .into_any(),
+        None => view! { <ContractPanel contract_id=contract_id follow=follow on_contract=on_contract /> }.into_any(),
     })
 }

@@ -66,7 +66,7 @@ test('price that expired before the contract is re-priced', { timeout: TEST_TIME
   await page.screenshot({ path: `${RESULTS_DIR}/repricing-expired.png`, fullPage: true });
   assert.equal(quoteIds.length, 1, 'no contract is created before the customer accepts the new price');
 
-  await notice.getByRole('button', { name: 'Continue at the new price' }).click();
+  await notice.getByRole('button', { name: /^Continue at (the new|this) price$/ }).click();
   await page.getByRole('button', { name: 'Sign now' }).waitFor();
   assert.equal(quoteIds.length, 2);
   assert.notEqual(quoteIds[1], quoteIds[0], 'the contract uses the new quote');
@@ -96,13 +96,17 @@ for (const mode of ['redirect', 'popup']) {
     // still offered. Across 6 PM Central it names the expired rate and then today's.
     const rate = contractRate.replace(/[$.]/g, '\\$&');
     const namesExpiredRate = new RegExp(`^The price of your contract(, ${rate}, expired| expired before you signed it\\. .+ still offers ${rate} today)`);
-    const notice = page.getByRole('alert').filter({ hasText: namesExpiredRate });
+    const notice = page.getByRole('alert').filter({ hasText: /^The price of your contract/ });
     await notice.waitFor();
+    const words = await notice.textContent();
+    assert.match(words, namesExpiredRate, 'the notice names the contract\'s rate as soon as it appears');
+    const accept = words.includes('still offers') ? 'Continue at this price' : 'Continue at the new price';
+    await notice.getByRole('button', { name: accept }).waitFor();
     assert.ok(await headingHasFocus(page, 'Sign your contract'), 'focus leaves the removed Sign now button for the heading');
     await page.screenshot({ path: `${RESULTS_DIR}/repricing-${mode}-before-signing.png`, fullPage: true });
     assert.equal(page.context().pages().length, 1, 'no signing window stays open');
 
-    await notice.getByRole('button', { name: 'Continue at the new price' }).click();
+    await notice.getByRole('button', { name: /^Continue at (the new|this) price$/ }).click();
     await page.getByRole('button', { name: 'Sign now' }).waitFor();
     assert.equal(await contractReference(page), contractId, 'the contract keeps its reference');
 
