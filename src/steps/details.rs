@@ -119,7 +119,7 @@ pub struct DetailsForm {
     pub failure: RwSignal<Option<SubmitFailure>>,
     /// The last request sent and its idempotency key. The key is reused while the request is
     /// unchanged, so a double click or a retry after a lost response returns the same contract.
-    sent: RwSignal<Option<(CreateContractRequest, String)>>,
+    pub(crate) sent: RwSignal<Option<(CreateContractRequest, String)>>,
     /// The app's owner. Accounts added later get their signals from it, so they outlive the
     /// step's view, which is rebuilt each time the customer comes back to step 2.
     owner: StoredValue<Option<Owner>>,

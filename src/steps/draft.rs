@@ -7,7 +7,7 @@
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
-use shopper_types::api::{Address, Customer, Offer, UtilityAccount, UtilitySummary};
+use shopper_types::api::{Address, CreateContractRequest, Customer, Offer, UtilityAccount, UtilitySummary};
 
 use crate::config::WidgetConfig;
 use crate::state::{Choice, Flow, Step};
@@ -37,6 +37,10 @@ struct Draft {
     billing_same: bool,
     billing: Address,
     accounts: Vec<UtilityAccount>,
+    /// The last contract request sent and its idempotency key. Sending the same details again
+    /// after a reload then returns the same contract instead of creating a second one.
+    #[serde(default)]
+    sent: Option<(CreateContractRequest, String)>,
 }
 
 impl Draft {
@@ -56,10 +60,12 @@ impl Draft {
             billing_same: form.billing_same.get(),
             billing: form.billing.value(),
             accounts: form.account_values_as_typed(&utility_code),
+            sent: form.sent.get(),
         }
     }
 
     fn fill(&self, form: &DetailsForm) {
+        form.sent.set(self.sent.clone());
         form.fill_customer(&self.customer);
         form.billing_same.set(self.billing_same);
         form.billing.fill(&self.billing);
@@ -90,11 +96,12 @@ pub fn restore(config: &WidgetConfig, flow: Flow, form: DetailsForm, returning: 
     };
 
     draft.fill(&form);
-    if let Some(choice) = draft.choice
-        && draft.on_details
-        && !returning
-    {
-        flow.choice.set(Some(Choice { offer: choice.offer, utility: choice.utility, zip: choice.zip, state: choice.state }));
+    let Some(choice) = draft.choice else {
+        return;
+    };
+    // The chosen offer also lets step 3 offer "Change your details" after a reload or a return.
+    flow.choice.set(Some(Choice { offer: choice.offer, utility: choice.utility, zip: choice.zip, state: choice.state }));
+    if draft.on_details && !returning {
         flow.step.set(Step::Details);
     }
 }

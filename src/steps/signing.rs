@@ -309,25 +309,16 @@ fn Review(
     /// Called with each status the contract's panel learns.
     on_status: Callback<ContractStatus>,
 ) -> impl IntoView {
-    let flow = expect_context::<Flow>();
     let intro = match mode {
         SigningMode::Popup => text::REVIEW_INTRO_POPUP,
         SigningMode::Redirect => text::REVIEW_INTRO_REDIRECT,
     };
-    // After a redirect back from signing the chosen offer is gone, so the form cannot be shown.
-    let change_details = flow.choice.with_untracked(Option::is_some).then(|| {
-        view! {
-            <button type="button" class="cs-button cs-button-secondary" on:click=move |_| flow.step.set(Step::Details)>
-                {text::CHANGE_DETAILS}
-            </button>
-        }
-    });
 
     view! {
         <p>{intro}</p>
         <Panel follow=false on_status=on_status />
         <div class="cs-actions">
-            {change_details}
+            <ChangeDetails />
             <button type="button" class="cs-button cs-button-primary" on:click=move |_| sign.run(())>
                 {text::SIGN_NOW}
             </button>
@@ -441,11 +432,26 @@ fn SignAgainActions(label: &'static str, sign: Callback<()>, start_over: Callbac
             <button type="button" class="cs-button cs-button-secondary" on:click=move |_| start_over.run(())>
                 {text::START_OVER}
             </button>
+            <ChangeDetails />
             <button type="button" class="cs-button cs-button-primary" on:click=move |_| sign.run(())>
                 {label}
             </button>
         </div>
     }
+}
+
+/// Shows "Change your details", which goes back to the details form, while the chosen offer is
+/// known. After "Start over" it is not, and the form cannot be shown without it.
+#[component]
+fn ChangeDetails() -> impl IntoView {
+    let flow = expect_context::<Flow>();
+    flow.choice.with_untracked(Option::is_some).then(|| {
+        view! {
+            <button type="button" class="cs-button cs-button-secondary" on:click=move |_| flow.step.set(Step::Details)>
+                {text::CHANGE_DETAILS}
+            </button>
+        }
+    })
 }
 
 /// Shows "Start over", and the broker's contact when the partner configured one.

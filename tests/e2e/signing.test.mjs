@@ -12,7 +12,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { RESULTS_DIR, fillForms, fillPricing, headingHasFocus, launchBrowser, newPage, reachedMilestone } from './support.mjs';
+import { BUSINESS, RESULTS_DIR, fillForms, fillPricing, headingHasFocus, launchBrowser, newPage, reachedMilestone } from './support.mjs';
 
 const TEST_TIMEOUT = 300_000;
 const SIGNING_PAGE = /\/signing\/[0-9a-f]+$/;
@@ -144,6 +144,14 @@ test('reload on step 3 keeps the contract', { timeout: TEST_TIMEOUT }, async (t)
   await page.getByRole('button', { name: 'Sign now' }).waitFor();
   assert.equal(await page.locator('.cs-contract .cs-mono').first().textContent(), reference, 'the same contract');
 
+  // The chosen offer survives the reload, so the details can still be corrected.
+  await page.getByRole('button', { name: 'Change your details' }).click();
+  await page.getByRole('heading', { name: 'Tell us about the business' }).waitFor();
+  assert.equal(await page.getByLabel('Legal business name').inputValue(), BUSINESS.legalName, 'the form keeps what was typed');
+  await page.getByRole('button', { name: 'Review and sign' }).click();
+  await page.getByRole('button', { name: 'Sign now' }).waitFor();
+  assert.equal(await page.locator('.cs-contract .cs-mono').first().textContent(), reference, 'unchanged details keep the contract');
+
   await signInPage(page);
   await page.getByRole('button', { name: 'Sign', exact: true }).click();
   await page.waitForURL(/\/demo(\?|$)/);
@@ -177,6 +185,7 @@ test('redirect used link gets fresh one', { timeout: TEST_TIMEOUT }, async (t) =
   const firstUrl = await signInPage(page);
   await page.getByRole('button', { name: 'Cancel', exact: true }).click();
   await page.getByText(/^You left the signing page before signing/).waitFor();
+  await page.getByRole('button', { name: 'Change your details' }).waitFor();
   await page.screenshot({ path: `${RESULTS_DIR}/signing-redirect-cancelled.png`, fullPage: true });
 
   // The link was used by the cancel, so a second visit is turned away and sent back.
