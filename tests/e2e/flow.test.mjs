@@ -4,13 +4,13 @@
 //
 // Needs a running shopper-proxy whose URL is in SHOPPER_E2E_URL; `cargo xtask test` starts one.
 // Screenshots of each step go to test-results/: pricing.png, forms.png, signing.png and
-// accepted.png, or failure.png when a step fails. A second test loads the demo page on a phone-sized
-// screen and saves phone.png.
+// accepted.png, or failure.png when a step fails. A second test goes as far as the signing page
+// on a phone-sized screen and saves phone.png and phone-signing.png.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { BASE_URL, BUSINESS, RESULTS_DIR, fillForms, launchBrowser, newPage, reachedMilestone } from './support.mjs';
+import { BASE_URL, BUSINESS, RESULTS_DIR, fillForms, fillPricing, launchBrowser, newPage, reachedMilestone } from './support.mjs';
 
 const FLOW_TIMEOUT = 300_000;
 
@@ -83,6 +83,12 @@ async function waitForAccepted(page) {
 // A phone 390 CSS pixels wide, such as an iPhone 12 to 15.
 const PHONE_WIDTH = 390;
 
+// Fails when the page is wider than the phone's screen, so it scrolls sideways.
+async function assertFitsPhone(page, where) {
+  const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(pageWidth <= PHONE_WIDTH, `${where} is ${pageWidth} px wide on a ${PHONE_WIDTH} px screen`);
+}
+
 test('widget fits a phone screen', { timeout: FLOW_TIMEOUT }, async (t) => {
   const browser = await launchBrowser(t);
   const page = await newPage(t, browser);
@@ -90,8 +96,17 @@ test('widget fits a phone screen', { timeout: FLOW_TIMEOUT }, async (t) => {
 
   await page.goto(`${BASE_URL}/demo`);
   await page.getByLabel('Service ZIP code').waitFor();
-
-  const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
   await page.screenshot({ path: `${RESULTS_DIR}/phone.png`, fullPage: true });
-  assert.ok(pageWidth <= PHONE_WIDTH, `the page is ${pageWidth} px wide on a ${PHONE_WIDTH} px screen, so it scrolls sideways`);
+  await assertFitsPhone(page, 'the demo page');
+
+  await fillPricing(page);
+  await fillForms(page);
+  await page.getByRole('button', { name: 'Sign now' }).waitFor();
+  await assertFitsPhone(page, 'step 3');
+
+  // Customers sign on phones too, on the sandbox's page as on DocuSign's.
+  await page.getByRole('button', { name: 'Sign now' }).click();
+  await page.getByRole('button', { name: 'Sign', exact: true }).waitFor();
+  await page.screenshot({ path: `${RESULTS_DIR}/phone-signing.png`, fullPage: true });
+  await assertFitsPhone(page, 'the signing page');
 });

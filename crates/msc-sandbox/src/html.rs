@@ -32,11 +32,12 @@ const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:0;color:#1d273
 header{background:#1d2733;color:#fff;padding:12px 24px}\
 .badge{background:#f2b705;color:#1d2733;border-radius:4px;padding:2px 6px;font-size:12px;margin-left:8px}\
 main{max-width:720px;margin:24px auto;background:#fff;padding:24px;border-radius:8px}\
-table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:6px;border-bottom:1px solid #e3e7eb}\
+table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:6px;border-bottom:1px solid #e3e7eb}td{overflow-wrap:anywhere}\
 .actions{display:flex;gap:12px;margin-top:24px}button{font-size:16px;padding:10px 20px;border-radius:6px;border:1px solid #1d2733;cursor:pointer}\
 button.sign{background:#0a7a3d;color:#fff;border-color:#0a7a3d}\
 details{margin-top:32px;border-top:1px solid #e3e7eb;padding-top:16px}summary{cursor:pointer;color:#4a5663}\
-details .actions{flex-wrap:wrap}";
+details .actions{flex-wrap:wrap}\
+@media(max-width:600px){main{margin:0;border-radius:0;padding:16px}.actions{flex-wrap:wrap}}";
 
 #[cfg(test)]
 mod tests {
