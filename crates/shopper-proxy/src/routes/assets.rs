@@ -7,14 +7,16 @@
 //! quality too slow for each response. A browser that accepts brotli gets that copy; any other
 //! gets the file, which the proxy's compression layer then compresses as the browser accepts.
 //! Every response varies by `Accept-Encoding`, so a shared cache never hands brotli to a browser
-//! that did not ask for it.
+//! that did not ask for it. The files keep their names from one release to the next, so browsers
+//! must revalidate them on each load (`Cache-Control: no-cache`). An unchanged file then costs a
+//! 304 response instead of a download.
 
 use std::path::Path;
 
 use axum::Router;
 use axum::http::StatusCode;
 use axum::http::HeaderValue;
-use axum::http::header::{CONTENT_TYPE, VARY};
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, VARY};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use tower_http::cors::{Any, CorsLayer};
@@ -33,7 +35,8 @@ pub fn router(assets_dir: Option<&Path>) -> Router<AppState> {
             .nest_service("/widget", ServeDir::new(dir).precompressed_br())
             // The compression layer adds this to the responses it compresses, but not to the
             // brotli copies, which are already encoded.
-            .layer(SetResponseHeaderLayer::appending(VARY, HeaderValue::from_static("accept-encoding"))),
+            .layer(SetResponseHeaderLayer::appending(VARY, HeaderValue::from_static("accept-encoding")))
+            .layer(SetResponseHeaderLayer::overriding(CACHE_CONTROL, HeaderValue::from_static("no-cache"))),
         _ => {
             let dir_label = assets_dir.map(|dir| dir.display().to_string());
             match &dir_label {

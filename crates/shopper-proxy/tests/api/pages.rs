@@ -141,3 +141,18 @@ fn vary_accept_encoding(response: &reqwest::Response) -> usize {
         .filter(|name| name.trim().eq_ignore_ascii_case("accept-encoding"))
         .count()
 }
+
+#[tokio::test]
+async fn assets_revalidated_on_each_load() {
+    let assets = tempfile::tempdir().unwrap();
+    std::fs::write(assets.path().join("widget.css"), ".widget { color: navy; }").unwrap();
+    let app = spawn_app_with_assets(assets.path()).await;
+    let url = format!("{}/widget/widget.css", app.address);
+
+    let first = app.client.get(&url).send().await.unwrap();
+    let last_modified = first.headers()["last-modified"].clone();
+    let again = app.client.get(&url).header("If-Modified-Since", last_modified).send().await.unwrap();
+
+    assert_eq!(first.headers()["cache-control"], "no-cache");
+    assert_eq!(again.status(), 304, "an unchanged file is not downloaded again");
+}
