@@ -289,6 +289,19 @@ async fn chart_draws_one_series_per_supplier() {
 }
 
 #[wasm_bindgen_test]
+async fn invalid_usage_removes_earlier_offers() {
+    let root = mount("pricing-invalid-usage");
+    see_chicago_offers(&root, "120,000").await;
+
+    type_into(&root, "usage", "120.000").await;
+    click_button(&root, "See prices");
+
+    wait_for("the earlier offers to go", || find(&root, ".cs-offer").is_none().then_some(())).await;
+    let usage = find(&root, "input[name='usage']").expect("the usage input");
+    assert_eq!(usage.get_attribute("aria-invalid").as_deref(), Some("true"));
+}
+
+#[wasm_bindgen_test]
 async fn usage_above_largest_band_needs_custom_quote() {
     let config = config("custom-quote")
         .with_contact_url("mailto:quotes@summit.example")

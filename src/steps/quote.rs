@@ -127,20 +127,25 @@ impl PricingForm {
         typed.ok()
     }
 
-    /// Validates the inputs and, when they are valid, fetches the offers for every term.
+    /// Validates the inputs and, when they are valid, fetches the offers for every term. Invalid
+    /// inputs clear the offers shown for earlier ones.
     pub fn see_prices(self, api: ApiClient) {
         let zip = self.checked_zip();
         let usage = self.checked_usage();
         self.validate_field(CURRENT_RATE);
+        // Offers priced for the earlier inputs no longer match what the form shows, so they go,
+        // together with any request still running for them.
+        let request_number = self.request_count.get_untracked() + 1;
+        self.request_count.set(request_number);
         let (Some(zip), Some(usage)) = (zip, usage) else {
+            self.results.set(Results::Idle);
             return;
         };
         if self.errors.get(CURRENT_RATE).is_some() {
+            self.results.set(Results::Idle);
             return;
         }
 
-        let request_number = self.request_count.get_untracked() + 1;
-        self.request_count.set(request_number);
         self.results.set(Results::Loading);
         spawn_local(async move {
             let results = self.fetch_offers(&api, zip, usage).await;
