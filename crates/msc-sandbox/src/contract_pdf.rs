@@ -1,5 +1,6 @@
 //! The contract document: a PDF with the customer, the accounts, the supplier's price and terms,
-//! the disclosures and a signature block.
+//! the disclosures and a signature block, which gives the date of signing once the contract is
+//! signed.
 //!
 //! The PDF uses Helvetica, one of the 14 standard fonts every PDF reader has, so no font is
 //! embedded. Content streams are left uncompressed: the file stays small (one or two pages of
@@ -8,6 +9,8 @@
 
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 use pdf_writer::{Content, Date, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
+
+use shopper_types::ContractStatus;
 
 use crate::contracts::Contract;
 
@@ -173,7 +176,7 @@ fn write_disclosures(layout: &mut Layout, contract: &Contract, base_url: &str) {
 
 fn write_signature_block(layout: &mut Layout, contract: &Contract) {
     // Keeps the whole block on one page.
-    layout.ensure_space(150.0);
+    layout.ensure_space(170.0);
     layout.heading("Signature");
     layout.paragraph(
         &format!(
@@ -187,11 +190,27 @@ fn write_signature_block(layout: &mut Layout, contract: &Contract) {
         BODY_SIZE,
         INK,
     );
+    // A copy printed after signing is a conformed copy: "/s/" and the signer's name on the line,
+    // and when the signature was recorded, however it was given (on the signing page, by fax or
+    // through DocuSign).
+    let signed_at = contract
+        .status_history
+        .iter()
+        .find(|change| change.status == ContractStatus::Signed)
+        .map(|change| change.at);
+    let conformed = signed_at.map(|_| format!("/s/ {}", contract.customer.contact_name));
     layout.space(28.0);
-    layout.signature_line();
+    layout.signature_line(conformed.as_deref());
     layout.field("Signed for", &contract.customer.legal_name);
     layout.field("Name", &contract.customer.contact_name);
-    layout.field("Date", "");
+    match signed_at {
+        Some(signed_at) => {
+            layout.field("Date", &signed_at.format("%B %-d, %Y").to_string());
+            let recorded = signed_at.format("%B %-d, %Y, %H:%M UTC").to_string();
+            layout.field("Signature recorded", &recorded);
+        }
+        None => layout.field("Date", ""),
+    }
 }
 
 /// Formats ten digits as `(312) 555-0142`; other values are printed as stored.
@@ -286,8 +305,9 @@ impl Layout {
         }
     }
 
-    /// Draws the line the signer signs on, with the DocuSign anchor in white at its start.
-    fn signature_line(&mut self) {
+    /// Draws the line the signer signs on, with the DocuSign anchor in white at its start, and
+    /// `conformed` on it once the contract is signed.
+    fn signature_line(&mut self, conformed: Option<&str>) {
         let y = self.y;
         let page = self.page();
         show_text(
@@ -304,6 +324,9 @@ impl Layout {
         page.move_to(MARGIN + LABEL_WIDTH, y);
         page.line_to(PAGE_WIDTH - MARGIN, y);
         page.stroke();
+        if let Some(conformed) = conformed {
+            show_text(page, conformed, REGULAR, HEADING_SIZE, INK, MARGIN + LABEL_WIDTH + 6.0, y + 4.0);
+        }
         show_text(page, "Signature", BOLD, BODY_SIZE, MUTED, MARGIN, y);
         self.y -= BODY_SIZE * LEADING + 4.0;
     }

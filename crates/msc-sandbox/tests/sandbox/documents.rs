@@ -124,3 +124,30 @@ async fn signing_link_serves_document_until_used() {
     let after = client().get(&document_url).send().await.unwrap();
     assert_eq!(after.status(), 404, "a used signing link must not show the contract");
 }
+
+#[tokio::test]
+async fn signed_document_dates_signature() {
+    let sandbox = msc_sandbox::spawn(config("http://127.0.0.1:9/webhooks")).await.unwrap();
+    let base = sandbox.base_url();
+    let id = create_contract(&base, "ext-document-signed").await;
+    let session = graphql(&base, CREATE_SIGNING_SESSION, json!({ "contractId": id, "returnUrl": RETURN_URL })).await;
+    let url = session["data"]["createSigningSession"]["url"].as_str().unwrap().to_owned();
+    let unsigned = get_document(&base, &id, API_KEY, &token()).await.bytes().await.unwrap();
+
+    let day_before_signing = chrono::Utc::now().format("(%B %-d, %Y)").to_string();
+    let signed = client().post(&url).form(&[("action", "sign")]).send().await.unwrap();
+    assert_eq!(signed.status(), 303);
+    let day_after_signing = chrono::Utc::now().format("(%B %-d, %Y)").to_string();
+    let pdf = get_document(&base, &id, API_KEY, &token()).await.bytes().await.unwrap();
+
+    assert!(!contains(&unsigned, "(Signature recorded)"), "an unsigned copy has no signature date");
+    assert!(!contains(&unsigned, &day_before_signing), "an unsigned copy has an empty Date field");
+    assert!(contains(&pdf, "(Signature recorded)"), "a signed copy says when it was signed");
+    assert!(contains(&pdf, "(/s/ Dana Whitfield)"), "a signed copy is conformed on the signature line");
+    assert!(!contains(&unsigned, "(/s/ "), "an unsigned copy has a blank signature line");
+    assert!(contains(&pdf, " UTC)"), "the signature time is in UTC");
+    assert!(
+        contains(&pdf, &day_before_signing) || contains(&pdf, &day_after_signing),
+        "the Date field lacks the day of signing, {day_after_signing}"
+    );
+}
