@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
 use crate::api::ApiClient;
-use crate::components::{ErrorNotice, PartnerHeader, StepIndicator};
+use crate::components::{ErrorNotice, Loading, PartnerHeader, StepIndicator};
 use crate::config::WidgetConfig;
 use crate::{signing_return, storage};
 use crate::state::{Flow, SigningPhase, Step};
@@ -62,13 +62,7 @@ pub fn App(config: WidgetConfig) -> impl IntoView {
 
     let test_mode = config.environment() == Environment::Test;
     let content = move || match partner.get() {
-        None => view! {
-            <p class="cs-loading" role="status">
-                <span class="cs-spinner" aria-hidden="true"></span>
-                {text::LOADING}
-            </p>
-        }
-        .into_any(),
+        None => view! { <Loading message=text::LOADING /> }.into_any(),
         Some(Err(error)) => {
             let retry = error.is_retryable().then(|| Callback::new(move |()| partner.refetch()));
             view! {

@@ -7,5 +7,5 @@ mod step_indicator;
 
 pub use field::{FieldErrors, TextField, error_line};
 pub use header::PartnerHeader;
-pub use notice::{ErrorNotice, NewPriceNotice};
+pub use notice::{ErrorNotice, Loading, NewPriceNotice};
 pub use step_indicator::StepIndicator;

@@ -1,8 +1,20 @@
-//! Error messages: one with an optional retry button, and one for a price that moved or expired.
+//! Status lines and messages: a spinner with what is loading, an error with an optional retry
+//! button, and a price that moved or expired.
 
 use leptos::prelude::*;
 
 use crate::text;
+
+/// Shows a spinner with what is loading, announced politely to screen readers (`role="status"`).
+#[component]
+pub fn Loading(message: &'static str) -> impl IntoView {
+    view! {
+        <p class="cs-loading" role="status">
+            <span class="cs-spinner" aria-hidden="true"></span>
+            {message}
+        </p>
+    }
+}
 
 /// Announced to screen readers as soon as it appears (`role="alert"`).
 #[component]

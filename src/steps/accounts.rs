@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
 use crate::api::ApiClient;
-use crate::components::ErrorNotice;
+use crate::components::{ErrorNotice, Loading};
 use crate::config::WidgetConfig;
 use crate::state::Choice;
 use crate::steps::details::{AccountInputs, AddressInputs, DetailsForm};
@@ -104,13 +104,7 @@ fn RequirementsStatus(form: DetailsForm, utility_code: String) -> impl IntoView 
             return None;
         }
         Some(match form.requirements_error.get() {
-            None => view! {
-                <p class="cs-loading" role="status">
-                    <span class="cs-spinner" aria-hidden="true"></span>
-                    {text::LOADING_REQUIREMENTS}
-                </p>
-            }
-            .into_any(),
+            None => view! { <Loading message=text::LOADING_REQUIREMENTS /> }.into_any(),
             Some((_, error)) => {
                 let retry = {
                     let (api, utility_code) = (api.clone(), utility_code.clone());

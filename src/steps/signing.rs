@@ -17,7 +17,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
 use crate::api::{ApiClient, RequestError};
-use crate::components::{ErrorNotice, NewPriceNotice};
+use crate::components::{ErrorNotice, Loading, NewPriceNotice};
 use crate::config::WidgetConfig;
 use crate::popup::{self, SigningWindow};
 use crate::signing_return::{self, NextStep, SigningEvent};
@@ -147,7 +147,7 @@ impl Settled {
     }
 }
 
-/// True for the phases that offer to sign, which a settled contract replaces.
+/// Returns true for the phases that offer to sign, which a settled contract replaces.
 fn offers_signing(phase: &SigningPhase) -> bool {
     match phase {
         SigningPhase::Review | SigningPhase::PopupClosed | SigningPhase::Failed(_) => true,
@@ -237,13 +237,7 @@ pub fn SignStep() -> impl IntoView {
             SigningPhase::Review => {
                 view! { <Review mode=partner.signing_mode sign=sign on_status=on_status /> }.into_any()
             }
-            SigningPhase::Opening => view! {
-                <p class="cs-loading" role="status">
-                    <span class="cs-spinner" aria-hidden="true"></span>
-                    {text::OPENING_SIGNING}
-                </p>
-            }
-            .into_any(),
+            SigningPhase::Opening => view! { <Loading message=text::OPENING_SIGNING /> }.into_any(),
             SigningPhase::Failed(error) => {
                 let retry = error.is_retryable().then_some(sign);
                 view! {
@@ -258,13 +252,7 @@ pub fn SignStep() -> impl IntoView {
                 .into_any()
             }
             SigningPhase::NewPrice(offer) => view! { <NewPrice offer=offer start_over=start_over /> }.into_any(),
-            SigningPhase::Repricing => view! {
-                <p class="cs-loading" role="status">
-                    <span class="cs-spinner" aria-hidden="true"></span>
-                    {text::UPDATING_PRICE}
-                </p>
-            }
-            .into_any(),
+            SigningPhase::Repricing => view! { <Loading message=text::UPDATING_PRICE /> }.into_any(),
             SigningPhase::Link { url } => view! {
                 <p class="cs-notice" role="status">{text::SIGN_WITH_LINK}</p>
                 <a class="cs-button cs-button-primary" href=url>{text::OPEN_SIGNING_PAGE}</a>

@@ -260,6 +260,18 @@ pub(crate) fn coded_error(code: &'static str, message: impl Into<String>) -> asy
     async_graphql::Error::new(message).extend_with(|_, extensions| extensions.set("code", code))
 }
 
+/// Converts a rejected status change of a contract to its GraphQL error. `rule` names the
+/// statuses the change needs, such as "only unsigned contracts can be re-priced".
+fn transition_error(contract_id: &str, error: TransitionError, rule: &str) -> async_graphql::Error {
+    match error {
+        TransitionError::WrongStatus(status) => coded_error(
+            "CONTRACT_NOT_SIGNABLE",
+            format!("Contract {contract_id} is {}; {rule}.", status.as_str()),
+        ),
+        TransitionError::NotFound => coded_error("CONTRACT_NOT_FOUND", format!("No contract {contract_id}.")),
+    }
+}
+
 fn invalid_input(errors: Vec<FieldError>) -> async_graphql::Error {
     let summary: Vec<String> = errors.iter().map(|error| format!("{}: {}", error.field, error.message)).collect();
     let fields = async_graphql::Value::from_json(serde_json::to_value(&errors).expect("field errors serialize to JSON"))
@@ -343,18 +355,10 @@ impl MutationRoot {
             return Ok(GraphqlContract::from(&contract));
         }
 
-        let repriced = match sandbox.contracts.reprice(&contract.id, ContractPrice::from_row(&row, input.broker_fee)) {
-            Ok(repriced) => repriced,
-            Err(TransitionError::WrongStatus(status)) => {
-                return Err(coded_error(
-                    "CONTRACT_NOT_SIGNABLE",
-                    format!("Contract {} is {}; only unsigned contracts can be re-priced.", contract.id, status.as_str()),
-                ));
-            }
-            Err(TransitionError::NotFound) => {
-                return Err(coded_error("CONTRACT_NOT_FOUND", format!("No contract {}.", contract.id)));
-            }
-        };
+        let repriced = sandbox
+            .contracts
+            .reprice(&contract.id, ContractPrice::from_row(&row, input.broker_fee))
+            .map_err(|error| transition_error(&contract.id, error, "only unsigned contracts can be re-priced"))?;
         sandbox.signing_tokens.revoke_contract(&contract.id);
         if let Some(docusign) = &sandbox.docusign {
             docusign.void_envelope(&contract.id).await;
@@ -398,22 +402,16 @@ impl MutationRoot {
             ));
         }
 
-        match sandbox.contracts.transition(&contract.id, &UNSIGNED, ContractStatus::AwaitingSignature) {
-            Ok(_) => {}
-            Err(TransitionError::WrongStatus(status)) => {
-                return Err(coded_error(
-                    "CONTRACT_NOT_SIGNABLE",
-                    format!("Contract {} is {}; only created or awaiting-signature contracts can be signed.", contract.id, status.as_str()),
-                ));
-            }
-            Err(TransitionError::NotFound) => {
-                return Err(coded_error("CONTRACT_NOT_FOUND", format!("No contract {}.", contract.id)));
-            }
-        }
+        sandbox
+            .contracts
+            .transition(&contract.id, &UNSIGNED, ContractStatus::AwaitingSignature)
+            .map_err(|error| {
+                transition_error(&contract.id, error, "only created or awaiting-signature contracts can be signed")
+            })?;
 
         if let Some(docusign) = &sandbox.docusign {
             let url = docusign.recipient_view_url(&contract, base_url, return_url.as_str()).await.map_err(|error| {
-                tracing::error!(contract_id = %contract.id, error = %error, "DocuSign did not open a signing session");
+                tracing::error!(contract_id = %contract.id, error = %error, "failed to open a DocuSign signing session");
                 coded_error("SIGNING_SERVICE_UNAVAILABLE", "The e-signature service did not open a signing session; try again in a moment.")
             })?;
             tracing::info!(contract_id = %contract.id, "DocuSign signing session created");
