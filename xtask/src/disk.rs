@@ -16,7 +16,7 @@ pub const COLD_TEST_BYTES: u64 = 5 * GIB;
 /// proxy's release builds, which took about 1.2 GB.
 pub const COLD_DEMO_BYTES: u64 = 2 * GIB;
 
-/// Below this, a failed build is put down to the disk in the summary.
+/// Free space below which the summary names the disk as the likely cause of a failed build.
 const NEARLY_FULL_BYTES: u64 = GIB;
 
 const GIB: u64 = 1024 * 1024 * 1024;

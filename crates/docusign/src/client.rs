@@ -1,5 +1,5 @@
 //! The eSignature REST v2.1 client: account discovery through userinfo, envelope creation,
-//! recipient views for embedded signing, and voiding an envelope that is no longer wanted.
+//! recipient views for embedded signing, and voiding envelopes.
 
 use secrecy::ExposeSecret;
 use serde::de::DeserializeOwned;
@@ -166,7 +166,7 @@ impl DocuSignClient {
                 error_code: details.error_code,
                 message: details.message,
             };
-            tracing::error!(error = %error, "DocuSign did not void the envelope");
+            tracing::error!(error = %error, "failed to void the DocuSign envelope");
             return Err(error);
         }
         tracing::info!("voided DocuSign envelope");
