@@ -45,11 +45,14 @@ pub async fn follow_return(app: &TestApp, location: &str) -> String {
     response.headers()["location"].to_str().unwrap().to_owned()
 }
 
+/// Waits until the contract has reached `expected`, and returns it. The status may already have
+/// moved on, as a signed contract goes on to the supplier, so its history is checked too.
 pub async fn wait_for_status(app: &TestApp, contract_id: &str, expected: ContractStatus) -> shopper_types::api::Contract {
     let deadline = tokio::time::Instant::now() + STATUS_TIMEOUT;
     loop {
         let contract = app.contract(contract_id).await;
-        if contract.status == expected {
+        let reached = contract.status == expected || contract.history.iter().any(|change| change.status == expected);
+        if reached {
             return contract;
         }
         assert!(tokio::time::Instant::now() < deadline, "status stayed {:?}, expected {expected:?}", contract.status);
